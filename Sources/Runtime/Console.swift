@@ -1,0 +1,51 @@
+import Foundation
+
+/// One piece of console output: what was written, when, and by which thread or task.
+public struct ConsoleOutput: Sendable, Equatable {
+  /// Time on the runtime's clock when it was written.
+  public var time: Duration
+  /// The writing thread, or the task name when async code wrote it.
+  public var thread: String
+  /// The text exactly as written, newline included if there was one.
+  public var text: String
+}
+
+/// The console of a runtime: `display` stamps lines with `[HH:MM:SS]`, `write` prints as is.
+///
+/// Each call is written whole, so lines from different threads never tear apart; the order of
+/// calls from different threads is whatever the threads did.
+///
+///     runtime.console.display("Script starting.")
+///     // [09:00:00] Script starting.
+public final class Console: @unchecked Sendable {
+  private let lock = NSLock()
+  private let trace: Trace
+  private let output: @Sendable (ConsoleOutput) -> Void
+  unowned(unsafe) var runtime: Runtime!
+
+  init(trace: Trace, output: @escaping @Sendable (ConsoleOutput) -> Void) {
+    self.trace = trace
+    self.output = output
+  }
+
+  /// Writes `[HH:MM:SS] text` and a newline.
+  public func display(_ text: String) {
+    write("[\(runtime.timeOfDay)] \(text)\n")
+  }
+
+  /// Writes `text` exactly, without a stamp or an added newline (Python's `print(x, end='')`).
+  public func write(_ text: String) {
+    let piece = ConsoleOutput(
+      time: runtime.now, thread: Trace.currentActor(runtime), text: text)
+    lock.lock()
+    trace.record(TraceEvent(time: piece.time, actor: piece.thread, kind: .output(text)))
+    output(piece)
+    lock.unlock()
+    runtime.yieldPoint()
+  }
+
+  /// Writes each piece to standard output as it comes, flushing at once.
+  public static let standardOutput: @Sendable (ConsoleOutput) -> Void = { piece in
+    FileHandle.standardOutput.write(Data(piece.text.utf8))
+  }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Real OS threads, real (optionally faster) time.
+final class LiveBackend: RuntimeBackend, @unchecked Sendable {
+  let speed: Double
+  private let clock: LiveClock
+  let startOfDay: Duration
+
+  init(speed: Double) {
+    self.speed = speed
+    self.clock = LiveClock(speed: speed)
+    self.startOfDay = LiveClock.localTimeOfDay()
+  }
+
+  var isVirtual: Bool { false }
+  var seed: UInt64? { nil }
+  var cpuCount: Int { ProcessInfo.processInfo.activeProcessorCount }
+  var now: Duration { clock.elapsed }
+
+  func run<T: Sendable>(runtime: Runtime, _ body: @escaping @Sendable () throws -> T) throws -> T {
+    let previous = ThreadContext.install(ThreadContext(runtime: runtime, name: "MainThread"))
+    defer { ThreadContext.install(previous) }
+    return try body()
+  }
+
+  func sleep(for duration: Duration) { clock.sleep(for: duration) }
+
+  func spawn(runtime: Runtime, name: String, _ body: @escaping @Sendable () -> Void)
+    -> any RuntimeThread
+  {
+    LiveThread(runtime: runtime, name: name, body: body)
+  }
+
+  func makeCondition(_ label: String) -> any RuntimeCondition { LiveCondition(speed: speed) }
+
+  func address(of object: AnyObject) -> String {
+    "0x" + String(UInt(bitPattern: Unmanaged.passUnretained(object).toOpaque()), radix: 16)
+  }
+
+  func yieldPoint() {}
+
+  func runAsync<T: Sendable>(runtime: Runtime, _ body: @escaping @Sendable () async throws -> T)
+    throws -> T
+  {
+    let executor = LiveTaskExecutor(runtime: runtime)
+    let done = DispatchSemaphore(value: 0)
+    let box = ResultBox<T>()
+    Task(executorPreference: executor) {
+      do { box.set(.success(try await body())) } catch { box.set(.failure(error)) }
+      done.signal()
+    }
+    done.wait()
+    return try box.get()
+  }
+
+  func sleep(until deadline: Duration) async throws {
+    let remaining = deadline - now
+    guard remaining > .zero else { return }
+    try await Task.sleep(nanoseconds: UInt64(LiveClock.realNanoseconds(remaining, speed: speed)))
+  }
+}

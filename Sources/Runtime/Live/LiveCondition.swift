@@ -1,0 +1,50 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A pthread mutex and condition variable on the monotonic clock; time-outs are divided by the
+/// runtime's speed.
+final class LiveCondition: RuntimeCondition, @unchecked Sendable {
+  private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+  private let cond = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+  private let speed: Double
+
+  init(speed: Double) {
+    self.speed = speed
+    pthread_mutex_init(mutex, nil)
+    var attributes = pthread_condattr_t()
+    pthread_condattr_init(&attributes)
+    pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
+    pthread_cond_init(cond, &attributes)
+    pthread_condattr_destroy(&attributes)
+  }
+
+  deinit {
+    pthread_cond_destroy(cond)
+    pthread_mutex_destroy(mutex)
+    cond.deallocate()
+    mutex.deallocate()
+  }
+
+  func lock() { pthread_mutex_lock(mutex) }
+  func unlock() { pthread_mutex_unlock(mutex) }
+  func notify() { pthread_cond_signal(cond) }
+  func notifyAll() { pthread_cond_broadcast(cond) }
+
+  func wait(timeout: Duration?) -> Bool {
+    guard let timeout else {
+      pthread_cond_wait(cond, mutex)
+      return true
+    }
+    let nanos = LiveClock.realNanoseconds(timeout, speed: speed)
+    if nanos <= 0 { return false }
+    var deadline = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &deadline)
+    let total = Int64(deadline.tv_nsec) + nanos % 1_000_000_000
+    deadline.tv_sec += Int(nanos / 1_000_000_000 + total / 1_000_000_000)
+    deadline.tv_nsec = Int(total % 1_000_000_000)
+    return pthread_cond_timedwait(cond, mutex, &deadline) != ETIMEDOUT
+  }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// The seam every lesson runs on: time, threads, blocking primitives, an async executor and a
+/// console, in a live flavour (real OS threads, real time) and a virtual one (a deterministic
+/// scheduler on a virtual clock).
+///
+/// Code written against `Runtime` runs unchanged in both. Live, a thread is an OS thread and
+/// `sleep` really waits. Virtual, exactly one simulated thread runs at a time, every blocking
+/// call hands the baton on, and time jumps to the next deadline only when nothing can run, so
+/// the same program prints the same bytes every time:
+///
+///     let runtime = Runtime.virtual()
+///     try runtime.run {
+///       let worker = runtime.spawn(name: "worker") {
+///         runtime.sleep(for: .seconds(2))
+///         runtime.console.display("worker done")
+///       }
+///       runtime.console.display("main waits")
+///       worker.join()
+///     }
+///     // [09:00:00] main waits
+///     // [09:00:02] worker done
+///
+/// Code that runs inside a runtime finds it as `Runtime.current`, so helpers need not pass it.
+public final class Runtime: Sendable {
+  let backend: any RuntimeBackend
+
+  /// Where console output goes and what was said when.
+  public let console: Console
+
+  /// The structured record of everything that happened: output, task spans, marks.
+  public let trace: Trace
+
+  /// A `Clock` for async code, on the same timeline as the threads.
+  public var clock: RuntimeClock { RuntimeClock(runtime: self) }
+
+  init(backend: any RuntimeBackend, output: @escaping @Sendable (ConsoleOutput) -> Void) {
+    self.backend = backend
+    let trace = Trace()
+    self.trace = trace
+    self.console = Console(trace: trace, output: output)
+    console.runtime = self
+  }
+
+  /// A runtime on real OS threads and the real clock, optionally `speed` times faster.
+  ///
+  /// Sleeps and time-outs are divided by `speed`; `now` is multiplied by it, so a lesson run at
+  /// `speed: 10` prints the same timestamps as at normal speed, ten times sooner.
+  public static func live(
+    speed: Double = 1, output: @escaping @Sendable (ConsoleOutput) -> Void = Console.standardOutput
+  ) -> Runtime {
+    precondition(speed > 0 && speed.isFinite, "speed must be a positive number")
+    return Runtime(backend: LiveBackend(speed: speed), output: output)
+  }
+
+  /// A deterministic runtime: simulated threads on a virtual clock.
+  ///
+  /// Without a seed the scheduler is FIFO (the canonical schedule). With a seed it picks among
+  /// the threads runnable at the same instant pseudo-randomly, reproducibly from `seed`.
+  public static func virtual(
+    seed: UInt64? = nil, cpuCount: Int = 4, startOfDay: Duration = .seconds(9 * 3600),
+    output: @escaping @Sendable (ConsoleOutput) -> Void = { _ in }
+  ) -> Runtime {
+    let backend = VirtualBackend(seed: seed, cpuCount: cpuCount, startOfDay: startOfDay)
+    return Runtime(backend: backend, output: output)
+  }
+
+  /// The runtime of the calling thread; outside any runtime, a shared live one.
+  public static var current: Runtime { ThreadContext.current?.runtime ?? shared }
+
+  /// The live runtime used by code that runs outside any `run`.
+  public static let shared = Runtime.live()
+
+  /// Whether this runtime is the deterministic, virtual one.
+  public var isVirtual: Bool { backend.isVirtual }
+
+  /// The seed of a virtual runtime's scheduler, if it has one.
+  public var seed: UInt64? { backend.seed }
+
+  /// The speed factor of a live runtime (1 for virtual ones).
+  public var speed: Double { backend.speed }
+
+  /// Runs `body` as the program's main thread (`MainThread`) and returns its result.
+  ///
+  /// Live, `body` runs on the calling thread. Virtual, it runs as the first simulated thread, and
+  /// `run` returns once the main thread has finished and no other thread can make progress. A
+  /// deadlock is thrown as ``RuntimeError/deadlock(_:)`` rather than hanging.
+  public func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) throws -> T {
+    try backend.run(runtime: self, body)
+  }
+
+  /// Time elapsed on this runtime's clock since it was created.
+  public var now: Duration { backend.now }
+
+  /// The time of day at `now`, as the console stamps it.
+  public var timeOfDay: TimeOfDay { TimeOfDay(backend.startOfDay + backend.now) }
+
+  /// Blocks the calling thread for `duration` (no-op when it is zero or negative).
+  public func sleep(for duration: Duration) { backend.sleep(for: duration) }
+
+  /// Starts a thread named `name` that runs `body`.
+  @discardableResult
+  public func spawn(name: String, _ body: @escaping @Sendable () -> Void) -> any RuntimeThread {
+    backend.spawn(runtime: self, name: name, body)
+  }
+
+  /// A mutual-exclusion lock.
+  public func makeLock(label: String = "lock") -> any RuntimeLock { backend.makeCondition(label) }
+
+  /// A condition variable with its own lock, as Python's `threading.Condition`.
+  public func makeCondition(label: String = "condition") -> any RuntimeCondition {
+    backend.makeCondition(label)
+  }
+
+  /// The name of the calling thread (`MainThread`, `ThreadPoolExecutor-0_1`, …).
+  public var currentThreadName: String { ThreadContext.current?.name ?? "MainThread" }
+
+  /// The number of CPUs: the machine's live, a fixed number in virtual time.
+  public var cpuCount: Int { backend.cpuCount }
+
+  /// A stable address for an object, as Python's `id()` shows it: the real one live, a
+  /// deterministic one in virtual time. Ask once, when the object is made, and keep it.
+  public func address(of object: AnyObject) -> String { backend.address(of: object) }
+
+  /// Lets another runnable thread take over here in a seeded virtual run; a no-op otherwise.
+  public func yieldPoint() { backend.yieldPoint() }
+
+  /// Runs async `body` to completion on a single-threaded task executor, blocking the calling
+  /// thread meanwhile, as `asyncio.run` does. Child tasks run on the same executor.
+  public func runAsync<T: Sendable>(
+    _ body: @escaping @Sendable () async throws -> T
+  ) throws -> T {
+    try backend.runAsync(runtime: self, body)
+  }
+
+  func sleep(until deadline: Duration) async throws {
+    try await backend.sleep(until: deadline)
+  }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// What a flavour of runtime implements; `Runtime` is the one public face of both.
+protocol RuntimeBackend: AnyObject, Sendable {
+  var isVirtual: Bool { get }
+  var seed: UInt64? { get }
+  var speed: Double { get }
+  var cpuCount: Int { get }
+  var startOfDay: Duration { get }
+  var now: Duration { get }
+
+  func run<T: Sendable>(runtime: Runtime, _ body: @escaping @Sendable () throws -> T) throws -> T
+  func sleep(for duration: Duration)
+  func spawn(runtime: Runtime, name: String, _ body: @escaping @Sendable () -> Void)
+    -> any RuntimeThread
+  func makeCondition(_ label: String) -> any RuntimeCondition
+  func address(of object: AnyObject) -> String
+  func yieldPoint()
+  func runAsync<T: Sendable>(runtime: Runtime, _ body: @escaping @Sendable () async throws -> T)
+    throws -> T
+  func sleep(until deadline: Duration) async throws
+}

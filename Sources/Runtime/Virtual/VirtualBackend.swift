@@ -1,0 +1,119 @@
+import Foundation
+
+/// Simulated threads on a virtual clock: deterministic, instant, reproducible.
+final class VirtualBackend: RuntimeBackend, @unchecked Sendable {
+  let scheduler: Scheduler
+  let seed: UInt64?
+  let cpuCount: Int
+  let startOfDay: Duration
+  private let addressLock = NSLock()
+  private var addressCount: UInt64 = 0
+
+  init(seed: UInt64?, cpuCount: Int, startOfDay: Duration) {
+    self.scheduler = Scheduler(seed: seed)
+    self.seed = seed
+    self.cpuCount = cpuCount
+    self.startOfDay = startOfDay
+  }
+
+  var isVirtual: Bool { true }
+  var speed: Double { 1 }
+  var now: Duration { scheduler.now }
+
+  func run<T: Sendable>(runtime: Runtime, _ body: @escaping @Sendable () throws -> T) throws -> T {
+    try scheduler.run(runtime: runtime, body)
+  }
+
+  func sleep(for duration: Duration) { scheduler.sleep(for: duration) }
+
+  func spawn(runtime: Runtime, name: String, _ body: @escaping @Sendable () -> Void)
+    -> any RuntimeThread
+  {
+    scheduler.spawn(runtime: runtime, name: name, body)
+  }
+
+  func makeCondition(_ label: String) -> any RuntimeCondition {
+    VirtualCondition(label: label, scheduler: scheduler)
+  }
+
+  /// Addresses that look like CPython's (`0x7f…`) and depend only on the order objects asked.
+  func address(of object: AnyObject) -> String {
+    let n = addressLock.withLock {
+      addressCount += 1
+      return addressCount
+    }
+    return "0x" + String(0x7f3a_5c00_0000 + n * 0x1d0, radix: 16)
+  }
+
+  func yieldPoint() { scheduler.yieldPoint() }
+
+  func runAsync<T: Sendable>(runtime: Runtime, _ body: @escaping @Sendable () async throws -> T)
+    throws -> T
+  {
+    let executor = VirtualTaskExecutor(scheduler: scheduler)
+    let box = ResultBox<T>()
+    let loop = scheduler.spawn(runtime: runtime, name: "EventLoop") { executor.runLoop() }
+    Task(executorPreference: executor) {
+      do { box.set(.success(try await body())) } catch { box.set(.failure(error)) }
+      executor.finish()
+    }
+    loop.join()
+    return try box.get()
+  }
+
+  func sleep(until deadline: Duration) async throws {
+    try Task.checkCancellation()
+    let sleeper = VirtualSleeper(scheduler: scheduler)
+    try await withTaskCancellationHandler {
+      try await withCheckedThrowingContinuation { continuation in
+        sleeper.start(until: deadline, continuation)
+      }
+    } onCancel: {
+      sleeper.cancel()
+    }
+  }
+}
+
+/// One async sleep on the virtual clock: a timer that resumes its continuation, or a
+/// cancellation that resumes it first with `CancellationError`.
+private final class VirtualSleeper: @unchecked Sendable {
+  private unowned(unsafe) let scheduler: Scheduler
+  private var continuation: CheckedContinuation<Void, any Error>?
+  private var timer: TimerAction?
+  private var cancelled = false
+
+  init(scheduler: Scheduler) { self.scheduler = scheduler }
+
+  func start(until deadline: Duration, _ continuation: CheckedContinuation<Void, any Error>) {
+    scheduler.lock()
+    if cancelled {
+      scheduler.unlock()
+      continuation.resume(throwing: CancellationError())
+      return
+    }
+    if deadline <= scheduler.now {
+      scheduler.unlock()
+      continuation.resume()
+      return
+    }
+    self.continuation = continuation
+    let timer = TimerAction { [self] in
+      let waiting = self.continuation
+      self.continuation = nil
+      waiting?.resume()
+    }
+    self.timer = timer
+    scheduler.schedule(at: deadline, timer)
+    scheduler.unlock()
+  }
+
+  func cancel() {
+    scheduler.lock()
+    cancelled = true
+    timer?.cancel()
+    let waiting = continuation
+    continuation = nil
+    scheduler.unlock()
+    waiting?.resume(throwing: CancellationError())
+  }
+}

@@ -1,0 +1,85 @@
+/// A lock and condition variable of the virtual runtime. A contended `lock()` and every `wait`
+/// block the simulated thread and hand the baton on; `notify` makes a waiter runnable without
+/// switching to it.
+final class VirtualCondition: RuntimeCondition, @unchecked Sendable {
+  private let label: String
+  private unowned(unsafe) let scheduler: Scheduler
+  private var owner: SimulatedThread?
+  private var lockWaiters: [SimulatedThread] = []
+  private var waiters: [SimulatedThread] = []
+
+  init(label: String, scheduler: Scheduler) {
+    self.label = label
+    self.scheduler = scheduler
+  }
+
+  func lock() {
+    scheduler.lock()
+    defer { scheduler.unlock() }
+    acquire(scheduler.running)
+  }
+
+  func unlock() {
+    scheduler.lock()
+    release(scheduler.running)
+    scheduler.unlock()
+    scheduler.yieldPoint()
+  }
+
+  func wait(timeout: Duration?) -> Bool {
+    if let timeout, timeout <= .zero { return false }
+    scheduler.lock()
+    defer { scheduler.unlock() }
+    let thread = scheduler.running
+    release(thread)
+    waiters.append(thread)
+    let deadline = timeout.map { scheduler.now + $0 }
+    scheduler.block("waiting on \(label)", until: deadline) { [self] in
+      waiters.removeAll { $0 === thread }
+    }
+    let notified = !thread.timedOut
+    acquire(thread)
+    return notified
+  }
+
+  func notify() {
+    scheduler.lock()
+    let thread = scheduler.running
+    if !waiters.isEmpty { scheduler.makeRunnable(waiters.removeFirst()) }
+    _ = thread
+    scheduler.unlock()
+    scheduler.yieldPoint()
+  }
+
+  func notifyAll() {
+    scheduler.lock()
+    _ = scheduler.running
+    for waiter in waiters { scheduler.makeRunnable(waiter) }
+    waiters = []
+    scheduler.unlock()
+    scheduler.yieldPoint()
+  }
+
+  /// Takes the lock for `thread`, blocking while another thread holds it. Lock held.
+  private func acquire(_ thread: SimulatedThread) {
+    guard let holder = owner else {
+      owner = thread
+      return
+    }
+    precondition(holder !== thread, "\(label) is not reentrant: \(thread.name) already holds it")
+    lockWaiters.append(thread)
+    scheduler.block("waiting for \(label)'s lock, held by \(holder.name)")
+  }
+
+  /// Releases the lock, handing it straight to the first thread waiting for it. Lock held.
+  private func release(_ thread: SimulatedThread) {
+    precondition(owner === thread, "\(thread.name) released \(label) without holding it")
+    if lockWaiters.isEmpty {
+      owner = nil
+    } else {
+      let next = lockWaiters.removeFirst()
+      owner = next
+      scheduler.makeRunnable(next)
+    }
+  }
+}
