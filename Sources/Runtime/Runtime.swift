@@ -133,6 +133,17 @@ public final class Runtime: Sendable {
     try backend.runAsync(runtime: self, body)
   }
 
+  /// The next number of a per-runtime counter, from 0: how executors number themselves
+  /// (`ThreadPoolExecutor-0`, `-1`, …) so that names repeat from one virtual run to the next.
+  public func nextNumber(for counter: String) -> Int {
+    counters.withLock { counts in
+      defer { counts[counter, default: 0] += 1 }
+      return counts[counter, default: 0]
+    }
+  }
+
+  private let counters = Protected<[String: Int]>([:])
+
   func sleep(until deadline: Duration) async throws {
     try await backend.sleep(until: deadline)
   }

@@ -1,0 +1,107 @@
+import Runtime
+
+/// Yields futures as they finish, whatever order they were submitted in, as Python's
+/// `concurrent.futures.as_completed`.
+///
+/// Duplicates are yielded once. Futures already done when iteration starts come first (in the
+/// order given), then the others in the order they complete. A cancelled future counts once
+/// its executor has noticed the cancellation.
+///
+///     for future in asCompleted(futures) {
+///       print(try future.result())
+///     }
+///     // CN
+///     // BR
+public func asCompleted<T: Sendable>(_ futures: some Sequence<Future<T>>) -> AsCompleted<T> {
+  AsCompleted(FutureSet(futures), timeout: nil)
+}
+
+/// `asCompleted` with a time-out that starts when iteration starts: `next()` throws
+/// `FutureError.timeout("N (of M) futures unfinished")` once it passes.
+///
+///     var completions = asCompleted(futures, timeout: .seconds(2))
+///     while let future = try completions.next() { … }
+public func asCompleted<T: Sendable>(
+  _ futures: some Sequence<Future<T>>, timeout: Duration
+) -> TimedCompletions<T> {
+  TimedCompletions(AsCompleted(FutureSet(futures), timeout: timeout))
+}
+
+/// The futures of `asCompleted(_:)`, in completion order.
+public final class AsCompleted<T: Sendable>: Sequence, IteratorProtocol, @unchecked Sendable {
+  private let set: FutureSet<T>
+  private let timeout: Duration?
+  private var started = false
+  private var deadline: Duration?
+  private var ready: [Future<T>] = []
+  private var pending: Set<ObjectIdentifier> = []
+  private var waiter: Waiter<T>?
+
+  init(_ set: FutureSet<T>, timeout: Duration?) {
+    self.set = set
+    self.timeout = timeout
+  }
+
+  deinit { finish() }
+
+  /// The next future to complete; blocks while none has. Nil when all have been yielded.
+  public func next() -> Future<T>? {
+    // Without a time-out nothing can throw.
+    try! nextThrowing()
+  }
+
+  func nextThrowing() throws -> Future<T>? {
+    if !started { start() }
+    while ready.isEmpty {
+      guard !pending.isEmpty, let waiter, let runtime = set.futures.first?.runtime else {
+        finish()
+        return nil
+      }
+      if let deadline, deadline - runtime.now <= .zero {
+        let message = "\(pending.count) (of \(set.futures.count)) futures unfinished"
+        finish()
+        throw FutureError.timeout(message)
+      }
+      for future in waiter.wait(until: deadline, runtime: runtime)
+      where pending.remove(ObjectIdentifier(future)) != nil {
+        ready.append(future)
+      }
+    }
+    return ready.removeFirst()
+  }
+
+  private func start() {
+    started = true
+    guard let runtime = set.futures.first?.runtime else { return }
+    deadline = timeout.map { runtime.now + $0 }
+    let waiter = Waiter<T>(.anyCompletion, runtime: runtime)
+    self.waiter = waiter
+    set.withAllLocked {
+      for future in set.futures {
+        if future.isSettled {
+          ready.append(future)
+        } else {
+          pending.insert(ObjectIdentifier(future))
+        }
+      }
+      set.install(waiter)
+    }
+  }
+
+  private func finish() {
+    guard let waiter else { return }
+    self.waiter = nil
+    set.remove(waiter)
+  }
+}
+
+/// The futures of `asCompleted(_:timeout:)`: call `next()` until it returns nil.
+public struct TimedCompletions<T: Sendable>: @unchecked Sendable {
+  private let completions: AsCompleted<T>
+
+  init(_ completions: AsCompleted<T>) { self.completions = completions }
+
+  /// The next future to complete, nil at the end; throws `FutureError.timeout` when the
+  /// time-out passes with futures still unfinished.
+  public mutating func next() throws -> Future<T>? { try completions.nextThrowing() }
+}

@@ -1,0 +1,75 @@
+import Runtime
+
+/// Something that runs calls asynchronously and hands back futures, as Python's
+/// `concurrent.futures.Executor`.
+public protocol Executor: AnyObject, Sendable {
+  /// Schedules `body` and returns its future at once. Throws `FutureError.shutdown` after
+  /// `shutdown`, `FutureError.broken` if the executor can no longer run work.
+  func submit<T: Sendable>(label: String?, _ body: @escaping @Sendable () throws -> T) throws
+    -> Future<T>
+
+  /// Stops accepting work. With `wait`, returns once queued work is done; with
+  /// `cancelFutures`, cancels what has not started. Calling it again is harmless.
+  func shutdown(wait: Bool, cancelFutures: Bool)
+
+  /// The runtime the executor's threads run on.
+  var runtime: Runtime { get }
+}
+
+extension Executor {
+  /// Schedules `body` and returns its future at once.
+  public func submit<T: Sendable>(_ body: @escaping @Sendable () throws -> T) throws -> Future<T> {
+    try submit(label: nil, body)
+  }
+
+  /// Shuts down, by default waiting for queued work and cancelling nothing.
+  public func shutdown(wait: Bool = true, cancelFutures: Bool = false) {
+    shutdown(wait: wait, cancelFutures: cancelFutures)
+  }
+
+  /// Calls `transform` on every item concurrently and returns the results lazily, in the
+  /// order of `items`, as Python's `Executor.map`.
+  ///
+  /// Everything is submitted before `map` returns, so `map` itself never blocks; it is taking
+  /// each next result that waits for that item. A task's error surfaces at its position and
+  /// ends the iteration. `timeout` counts from the call to `map`: when it passes, the pending
+  /// result is a `FutureError.timeout` and the remaining futures are cancelled.
+  ///
+  ///     for result in try executor.map({ $0 * 10 }, 0..<3) {
+  ///       print(try result.get())
+  ///     }
+  ///     // 0
+  ///     // 10
+  ///     // 20
+  public func map<S: Sequence, T: Sendable>(
+    _ transform: @escaping @Sendable (S.Element) throws -> T, _ items: S,
+    timeout: Duration? = nil
+  ) throws -> MapResults<T> where S.Element: Sendable {
+    let deadline = timeout.map { runtime.now + $0 }
+    var futures: [Future<T>] = []
+    for item in items {
+      futures.append(try submit(label: "\(item)") { try transform(item) })
+    }
+    return MapResults(futures: futures, deadline: deadline, runtime: runtime)
+  }
+
+  /// `map` over two sequences zipped together, stopping at the shorter one.
+  public func map<S1: Sequence, S2: Sequence, T: Sendable>(
+    _ transform: @escaping @Sendable (S1.Element, S2.Element) throws -> T, _ first: S1,
+    _ second: S2, timeout: Duration? = nil
+  ) throws -> MapResults<T> where S1.Element: Sendable, S2.Element: Sendable {
+    let pairs = zip(first, second).map { Pair($0, $1) }
+    return try map({ pair in try transform(pair.first, pair.second) }, pairs, timeout: timeout)
+  }
+}
+
+/// Two values travelling together into a pool thread.
+public struct Pair<A: Sendable, B: Sendable>: Sendable, CustomStringConvertible {
+  let first: A
+  let second: B
+  init(_ first: A, _ second: B) {
+    self.first = first
+    self.second = second
+  }
+  public var description: String { "(\(first), \(second))" }
+}

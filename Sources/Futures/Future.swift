@@ -1,0 +1,221 @@
+import Runtime
+import Synchronization
+
+/// The eventual outcome of work handed to an executor, as Python's `concurrent.futures.Future`.
+///
+/// An executor makes futures; you rarely make one yourself. Ask whether it is done without
+/// blocking (`isDone`), block for its value (`result(timeout:)`), cancel it while it still
+/// waits, or have a callback run when it completes:
+///
+///     let future = try executor.submit { 6 * 7 }
+///     print(future)                 // <Future at 0x7f3a5c0001d0 state=pending>
+///     print(try future.result())    // 42
+///     print(future)                 // <Future at 0x7f3a5c0001d0 state=finished returned Int>
+///
+/// Blocking uses the runtime's condition variable, so futures behave the same on OS threads
+/// and in virtual time.
+public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, CustomStringConvertible {
+  enum Phase {
+    case pending, running, cancelled, cancelledAndNotified, finished
+  }
+
+  let runtime: Runtime
+  let condition: any RuntimeCondition
+  /// Orders futures for taking several locks at once, deterministically.
+  let serial: UInt64
+  var phase = Phase.pending
+  var outcome: Result<Value, any Error>?
+  var callbacks: [@Sendable (Future<Value>) throws -> Void] = []
+  var waiters: [Waiter<Value>] = []
+
+  /// Where the future lives, as Python's `id()` would show it (deterministic in virtual time).
+  public private(set) var address = ""
+
+  /// A pending future on `runtime`. Executors make these; tests and adapters may too.
+  public init(runtime: Runtime = .current) {
+    self.runtime = runtime
+    self.condition = runtime.makeCondition(label: "a future's condition")
+    self.serial = _serials.add(1, ordering: .relaxed).newValue
+    self.address = runtime.address(of: self)
+  }
+
+  /// The state now: pending, running, cancelled or finished.
+  public var state: FutureState {
+    condition.withLock { Self.state(of: phase) }
+  }
+
+  /// True once cancelled or finished; never blocks.
+  public var isDone: Bool { state == .cancelled || state == .finished }
+  /// True while the work runs.
+  public var isRunning: Bool { state == .running }
+  /// True if it was cancelled.
+  public var isCancelled: Bool { state == .cancelled }
+
+  /// Cancels the future if it has not started: true if it is (now) cancelled, false if it is
+  /// running or finished. Wakes the threads waiting for it and runs the done-callbacks.
+  @discardableResult
+  public func cancel() -> Bool {
+    condition.lock()
+    switch phase {
+    case .running, .finished:
+      condition.unlock()
+      return false
+    case .cancelled, .cancelledAndNotified:
+      condition.unlock()
+      return true
+    case .pending:
+      phase = .cancelled
+      condition.notifyAll()
+      condition.unlock()
+      invokeCallbacks()
+      return true
+    }
+  }
+
+  /// The value the work returned, blocking until there is one.
+  ///
+  /// Rethrows the work's error; throws `FutureError.cancelled` if cancelled and
+  /// `FutureError.timeout` if `timeout` passes first (`.zero` means do not wait).
+  public func result(timeout: Duration? = nil) throws -> Value {
+    condition.lock()
+    defer { condition.unlock() }
+    try waitUntilDone(timeout: timeout)
+    guard let outcome else { throw FutureError.cancelled }
+    return try outcome.get()
+  }
+
+  /// The error the work threw, or nil if it returned a value; blocks like `result(timeout:)`.
+  public func exception(timeout: Duration? = nil) throws -> (any Error)? {
+    condition.lock()
+    defer { condition.unlock() }
+    try waitUntilDone(timeout: timeout)
+    guard let outcome else { throw FutureError.cancelled }
+    if case .failure(let error) = outcome { return error }
+    return nil
+  }
+
+  /// Runs `callback` with the future once it is done, on the thread that completes it, in the
+  /// order callbacks were added; at once if it is already done. A callback's error is logged
+  /// and does not stop the others.
+  public func addDoneCallback(_ callback: @escaping @Sendable (Future<Value>) throws -> Void) {
+    condition.lock()
+    switch phase {
+    case .pending, .running:
+      callbacks.append(callback)
+      condition.unlock()
+    case .cancelled, .cancelledAndNotified, .finished:
+      condition.unlock()
+      call(callback)
+    }
+  }
+
+  // MARK: For executors
+
+  /// Marks the future running (true) or, if it was cancelled, notes that the executor saw the
+  /// cancellation (false: skip the work). Throws `invalidState` in any other state.
+  public func setRunningOrNotifyCancel() throws -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    switch phase {
+    case .cancelled:
+      phase = .cancelledAndNotified
+      for waiter in waiters { waiter.addCancelled(self) }
+      return false
+    case .pending:
+      phase = .running
+      return true
+    case .running, .cancelledAndNotified, .finished:
+      throw FutureError.invalidState("Future in unexpected state: \(self.unlockedDescription)")
+    }
+  }
+
+  /// Completes the future with `value`; `invalidState` if it was already completed or cancelled.
+  public func setResult(_ value: Value) throws { try complete(.success(value)) }
+
+  /// Completes the future with `error`; `invalidState` if already completed or cancelled.
+  public func setException(_ error: any Error) throws { try complete(.failure(error)) }
+
+  func complete(_ result: Result<Value, any Error>) throws {
+    condition.lock()
+    switch phase {
+    case .cancelled, .cancelledAndNotified, .finished:
+      let text = unlockedDescription
+      condition.unlock()
+      throw FutureError.invalidState("\(Self.state(of: phase).rawValue): \(text)")
+    case .pending, .running:
+      outcome = result
+      phase = .finished
+      for waiter in waiters {
+        if case .failure = result { waiter.addException(self) } else { waiter.addResult(self) }
+      }
+      condition.notifyAll()
+      condition.unlock()
+      invokeCallbacks()
+    }
+  }
+
+  // MARK: Description
+
+  /// `<Future at 0x… state=running>`, `<Future at 0x… state=finished returned String>`, …
+  public var description: String { condition.withLock { unlockedDescription } }
+
+  var unlockedDescription: String {
+    let head = "<Future at \(address) state=\(Self.state(of: phase).rawValue)"
+    switch outcome {
+    case .success(let value)?: return head + " returned \(type(of: value))>"
+    case .failure(let error)?: return head + " raised \(type(of: error))>"
+    case nil: return head + ">"
+    }
+  }
+
+  public static func == (lhs: Future, rhs: Future) -> Bool { lhs === rhs }
+  public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
+
+  // MARK: Internals
+
+  static func state(of phase: Phase) -> FutureState {
+    switch phase {
+    case .pending: return .pending
+    case .running: return .running
+    case .cancelled, .cancelledAndNotified: return .cancelled
+    case .finished: return .finished
+    }
+  }
+
+  /// True when done, counting a cancellation only once an executor noticed it. Lock held.
+  var isSettled: Bool { phase == .finished || phase == .cancelledAndNotified }
+
+  /// Waits, lock held, until finished or cancelled.
+  private func waitUntilDone(timeout: Duration?) throws {
+    let deadline = timeout.map { runtime.now + $0 }
+    while phase == .pending || phase == .running {
+      guard let deadline else {
+        condition.wait()
+        continue
+      }
+      let remaining = deadline - runtime.now
+      if remaining <= .zero { throw FutureError.timeout(nil) }
+      condition.wait(timeout: remaining)
+    }
+  }
+
+  private func invokeCallbacks() {
+    let pending = condition.withLock {
+      defer { callbacks = [] }
+      return callbacks
+    }
+    for callback in pending { call(callback) }
+  }
+
+  private func call(_ callback: @Sendable (Future<Value>) throws -> Void) {
+    do {
+      try callback(self)
+    } catch {
+      let message = "exception calling callback for \(self): \(error)"
+      runtime.trace.mark(message, in: runtime)
+      FileHandleLog.error(message)
+    }
+  }
+}
+
+private let _serials = Atomic<UInt64>(0)

@@ -1,0 +1,63 @@
+import Runtime
+
+/// What `asCompleted` and `wait` install on futures to hear about completions, as CPython's
+/// `_Waiter` family: futures report to it under their own lock, and it wakes its one reader.
+final class Waiter<Value: Sendable>: @unchecked Sendable {
+  enum Kind {
+    /// Wake on every completion.
+    case anyCompletion
+    /// Wake when `pending` reaches zero, or at the first error if `stopOnException`.
+    case allCompleted(pending: Int, stopOnException: Bool)
+  }
+
+  private let condition: any RuntimeCondition
+  private var kind: Kind
+  private var isSet = false
+  private var finished: [Future<Value>] = []
+
+  init(_ kind: Kind, runtime: Runtime) {
+    self.kind = kind
+    self.condition = runtime.makeCondition(label: "a waiter's condition")
+  }
+
+  func addResult(_ future: Future<Value>) { add(future, failed: false) }
+  func addException(_ future: Future<Value>) { add(future, failed: true) }
+  func addCancelled(_ future: Future<Value>) { add(future, failed: false) }
+
+  private func add(_ future: Future<Value>, failed: Bool) {
+    condition.withLock {
+      finished.append(future)
+      switch kind {
+      case .anyCompletion:
+        set()
+      case .allCompleted(let pending, let stopOnException):
+        kind = .allCompleted(pending: pending - 1, stopOnException: stopOnException)
+        if (stopOnException && failed) || pending - 1 <= 0 { set() }
+      }
+    }
+  }
+
+  private func set() {
+    isSet = true
+    condition.notifyAll()
+  }
+
+  /// Blocks until woken or until `deadline` on `runtime`'s clock; then hands over (and forgets)
+  /// the futures that completed meanwhile, in completion order.
+  func wait(until deadline: Duration?, runtime: Runtime) -> [Future<Value>] {
+    condition.withLock {
+      while !isSet {
+        guard let deadline else {
+          condition.wait()
+          continue
+        }
+        let remaining = deadline - runtime.now
+        if remaining <= .zero { break }
+        condition.wait(timeout: remaining)
+      }
+      isSet = false
+      defer { finished = [] }
+      return finished
+    }
+  }
+}

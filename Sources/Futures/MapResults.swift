@@ -1,0 +1,50 @@
+import Runtime
+
+/// The lazy results of `Executor.map`, in input order: each `next()` blocks until that item's
+/// result is ready.
+///
+/// Elements are `Result`s, because Swift's `for` loop cannot throw from `next()`: call `get()`
+/// to rethrow a task's error where Python's loop would raise it. After an error or a time-out
+/// the iteration ends and the remaining futures are cancelled, as they are when the results
+/// are dropped before the end (Python closes the generator).
+public final class MapResults<T: Sendable>: Sequence, IteratorProtocol, @unchecked Sendable,
+  CustomStringConvertible
+{
+  private let futures: [Future<T>]
+  private let deadline: Duration?
+  private let runtime: Runtime
+  private var position = 0
+  private var ended = false
+  private var address = ""
+
+  init(futures: [Future<T>], deadline: Duration?, runtime: Runtime) {
+    self.futures = futures
+    self.deadline = deadline
+    self.runtime = runtime
+    self.address = runtime.address(of: self)
+  }
+
+  deinit { cancelRemaining() }
+
+  /// The next result, waiting for it; nil at the end.
+  public func next() -> Result<T, any Error>? {
+    guard !ended, position < futures.count else { return nil }
+    let future = futures[position]
+    position += 1
+    do {
+      let timeout = deadline.map { $0 - runtime.now }
+      return .success(try future.result(timeout: timeout))
+    } catch {
+      ended = true
+      cancelRemaining()
+      return .failure(error)
+    }
+  }
+
+  /// `<MapResults object at 0x…>`, as Python shows a generator: nothing has run to produce it.
+  public var description: String { "<MapResults object at \(address)>" }
+
+  private func cancelRemaining() {
+    for future in futures[position...] { future.cancel() }
+  }
+}

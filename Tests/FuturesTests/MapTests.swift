@@ -1,0 +1,113 @@
+import Futures
+import Runtime
+import Testing
+
+@Suite("Executor.map")
+struct MapTests {
+  @Test("map submits everything at once and yields results lazily in input order", arguments: Mode.allCases)
+  func lazyInOrder(mode: Mode) throws {
+    let (values, returnedAt) = try mode.run { rt -> ([Int], Duration) in
+      try withThreadPoolExecutor(maxWorkers: 3) { executor in
+        let results = try executor.map(
+          { (n: Int) -> Int in
+            rt.sleep(for: .seconds(3 - n))
+            return n * 10
+          }, 0..<3)
+        let returnedAt = rt.now
+        return (try results.map { try $0.get() }, returnedAt)
+      }
+    }
+    #expect(values == [0, 10, 20])
+    #expect(returnedAt < .seconds(1))
+  }
+
+  @Test("a task's error surfaces at its position and ends the iteration")
+  func errorEndsIteration() throws {
+    try Mode.virtual.run { rt in
+      try withThreadPoolExecutor(maxWorkers: 1) { executor in
+        let results = try executor.map(
+          { (n: Int) throws -> Int in
+            if n == 1 { throw Boom() }
+            rt.sleep(for: .seconds(1))
+            return n
+          }, 0..<4)
+        let outcomes = Array(results)
+        #expect(outcomes.count == 2)
+        #expect(try outcomes[0].get() == 0)
+        #expect(throws: Boom.self) { try outcomes[1].get() }
+      }
+    }
+  }
+
+  @Test("the time-out counts from the map call and cancels the remaining futures")
+  func timeout() throws {
+    try Mode.virtual.run { rt in
+      let executor = try ThreadPoolExecutor(maxWorkers: 1)
+      let started = Log<Int>()
+      let results = try executor.map(
+        { (n: Int) -> Int in
+          started.append(n)
+          rt.sleep(for: .seconds(2))
+          return n
+        }, 0..<4, timeout: .seconds(3))
+      rt.sleep(for: .seconds(1))
+      #expect(try results.next()?.get() == 0)
+      #expect(rt.now == .seconds(2))
+      let second = try #require(results.next())
+      #expect(throws: FutureError.timeout(nil)) { try second.get() }
+      #expect(rt.now == .seconds(3))
+      #expect(results.next() == nil)
+      executor.shutdown()
+      #expect(started.all == [0, 1], "the futures after the time-out were cancelled")
+    }
+  }
+
+  @Test("dropping the results early cancels the futures not yet started")
+  func dropCancels() throws {
+    try Mode.virtual.run { rt in
+      let started = Log<Int>()
+      try withThreadPoolExecutor(maxWorkers: 1) { executor in
+        do {
+          let results = try executor.map(
+            { (n: Int) -> Int in
+              started.append(n)
+              rt.sleep(for: .seconds(1))
+              return n
+            }, 0..<5)
+          _ = results.next()
+        }
+      }
+      #expect(started.all == [0, 1])
+    }
+  }
+
+  @Test("several inputs zip together and stop at the shortest")
+  func zipShortest() throws {
+    let values = try Mode.virtual.run { _ in
+      try withThreadPoolExecutor(maxWorkers: 2) { executor in
+        try executor.map({ (a: Int, b: String) in "\(b)\(a)" }, [1, 2, 3], ["a", "b"])
+          .map { try $0.get() }
+      }
+    }
+    #expect(values == ["a1", "b2"])
+  }
+
+  @Test("map after shutdown throws at the call")
+  func mapAfterShutdown() throws {
+    try Mode.virtual.run { _ in
+      let executor = try ThreadPoolExecutor(maxWorkers: 1)
+      executor.shutdown()
+      #expect(throws: FutureError.shutdown) { try executor.map({ $0 }, [1]) }
+    }
+  }
+
+  @Test("the results describe themselves like Python's generator object")
+  func description() throws {
+    let text = try Mode.virtual.run { _ in
+      try withThreadPoolExecutor(maxWorkers: 1) { executor in
+        "\(try executor.map({ $0 }, [1]))"
+      }
+    }
+    #expect(text.hasPrefix("<MapResults object at 0x7f"))
+  }
+}

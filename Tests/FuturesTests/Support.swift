@@ -1,0 +1,39 @@
+import Foundation
+import Futures
+import Runtime
+
+/// The two runtimes a contract test runs in.
+enum Mode: String, CaseIterable, CustomStringConvertible, Sendable {
+  case virtual, live
+  var description: String { rawValue }
+
+  /// Runs `body` as the main thread of a fresh runtime of this mode (live at 50x speed).
+  func run<T: Sendable>(_ body: @escaping @Sendable (Runtime) throws -> T) throws -> T {
+    let runtime = self == .virtual ? Runtime.virtual() : Runtime.live(speed: 50)
+    return try runtime.run { try body(runtime) }
+  }
+}
+
+struct Boom: Error, Equatable {}
+
+/// A thread-safe list for recording what happened from several threads.
+final class Log<T: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var items: [T] = []
+  func append(_ item: T) { lock.withLock { items.append(item) } }
+  var all: [T] { lock.withLock { items } }
+}
+
+/// A one-shot gate built on the runtime, to hold a task until the test opens it.
+final class Gate: @unchecked Sendable {
+  private let condition: any RuntimeCondition
+  private var open = false
+  init(_ runtime: Runtime) { condition = runtime.makeCondition(label: "gate") }
+  func pass() { condition.withLock { while !open { condition.wait() } } }
+  func release() {
+    condition.withLock {
+      open = true
+      condition.notifyAll()
+    }
+  }
+}
