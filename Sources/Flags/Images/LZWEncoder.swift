@@ -1,0 +1,98 @@
+/// GIF-flavoured LZW compression of palette indices.
+///
+/// Codes are written least-significant bit first. The stream starts with a clear code,
+/// widens codes from `minimumCodeSize + 1` up to 12 bits as the dictionary grows, emits
+/// a clear code and starts over when the dictionary is full, and ends with the
+/// end-of-information code. The widening rule is the one giflib's encoder uses (and
+/// every decoder expects): after a code is written, widen once the next free dictionary
+/// slot no longer fits in the current width; when the next free slot reaches 4095,
+/// clear instead of adding an entry.
+struct LZWEncoder {
+  /// Bits per pixel value, 2...8 (GIF's "LZW minimum code size").
+  let minimumCodeSize: Int
+
+  /// Compresses `pixels`, each of which must be below `1 << minimumCodeSize`.
+  ///
+  /// Pixels out of range are masked into range rather than trapping.
+  func encode(_ pixels: [UInt8]) -> [UInt8] {
+    let alphabet = 1 << minimumCodeSize
+    let clearCode = alphabet
+    let endCode = alphabet + 1
+    let mask = UInt8(truncatingIfNeeded: alphabet - 1)
+    // children[prefix * alphabet + pixel] is the code for prefix+pixel, 0 when absent
+    // (0 can never be a child code, because child codes start above the end code).
+    var children = [UInt16](repeating: 0, count: 4096 * alphabet)
+    var writer = BitWriter()
+    var width = minimumCodeSize + 1
+    var nextCode = endCode + 1
+
+    func reset() {
+      children.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+      width = minimumCodeSize + 1
+      nextCode = endCode + 1
+    }
+
+    writer.write(clearCode, width: width)
+    guard let first = pixels.first else {
+      writer.write(endCode, width: width)
+      return writer.finish()
+    }
+    var prefix = Int(first & mask)
+    for raw in pixels.dropFirst() {
+      let pixel = Int(raw & mask)
+      let slot = prefix * alphabet + pixel
+      let child = children.withUnsafeBufferPointer { Int($0[slot]) }
+      if child != 0 {
+        prefix = child
+        continue
+      }
+      writer.write(prefix, width: width)
+      if nextCode >= (1 << width) && width < 12 {
+        width += 1
+      }
+      if nextCode >= 4095 {
+        writer.write(clearCode, width: width)
+        reset()
+      } else {
+        let code = UInt16(nextCode)
+        children.withUnsafeMutableBufferPointer { $0[slot] = code }
+        nextCode += 1
+      }
+      prefix = pixel
+    }
+    writer.write(prefix, width: width)
+    if nextCode >= (1 << width) && width < 12 {
+      width += 1
+    }
+    writer.write(endCode, width: width)
+    return writer.finish()
+  }
+}
+
+/// Packs variable-width codes into bytes, least-significant bit first.
+struct BitWriter {
+  private var bytes: [UInt8] = []
+  private var accumulator: UInt32 = 0
+  private var count = 0
+
+  /// Appends the low `width` bits of `code`.
+  mutating func write(_ code: Int, width: Int) {
+    accumulator |= UInt32(truncatingIfNeeded: code) << UInt32(count)
+    count += width
+    while count >= 8 {
+      bytes.append(UInt8(truncatingIfNeeded: accumulator))
+      accumulator >>= 8
+      count -= 8
+    }
+  }
+
+  /// The packed bytes, with the last partial byte zero-padded.
+  mutating func finish() -> [UInt8] {
+    if count > 0 {
+      bytes.append(UInt8(truncatingIfNeeded: accumulator))
+      accumulator = 0
+      count = 0
+    }
+    return bytes
+  }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// An HTTP/1.1 response as the flag server writes it: status, a few headers, a body.
+///
+/// Always sends `Content-Length`, `Content-Type` and `Connection`, so that clients can
+/// keep connections alive without guessing where a body ends.
+struct HTTPResponse: Equatable {
+  /// The status code, e.g. 200.
+  var status: Int
+  /// The `Content-Type` header.
+  var contentType: String
+  /// The body; for HEAD its length is still announced, but it is not sent.
+  var body: Data
+  /// Extra headers, in order (e.g. `Allow` for 405).
+  var extraHeaders: [(String, String)] = []
+
+  static func == (lhs: HTTPResponse, rhs: HTTPResponse) -> Bool {
+    lhs.status == rhs.status && lhs.contentType == rhs.contentType && lhs.body == rhs.body
+      && lhs.extraHeaders.map { "\($0.0):\($0.1)" } == rhs.extraHeaders.map { "\($0.0):\($0.1)" }
+  }
+
+  /// A short plain-text error page such as `404 Not Found`.
+  static func error(_ status: Int) -> HTTPResponse {
+    let text = "\(status) \(reason(for: status))\n"
+    var response = HTTPResponse(
+      status: status, contentType: "text/plain; charset=utf-8", body: Data(text.utf8))
+    if status == 405 { response.extraHeaders.append(("Allow", "GET, HEAD")) }
+    return response
+  }
+
+  /// The bytes to send: status line, headers, blank line and, unless `head`, the body.
+  func serialized(keepAlive: Bool, head: Bool) -> [UInt8] {
+    var text = "HTTP/1.1 \(status) \(Self.reason(for: status))\r\n"
+    text += "Server: lessons-flags\r\n"
+    text += "Content-Type: \(contentType)\r\n"
+    text += "Content-Length: \(body.count)\r\n"
+    for (name, value) in extraHeaders { text += "\(name): \(value)\r\n" }
+    text += "Connection: \(keepAlive ? "keep-alive" : "close")\r\n\r\n"
+    var bytes = Array(text.utf8)
+    if !head { bytes += body }
+    return bytes
+  }
+
+  /// The standard reason phrase of the codes the server uses.
+  static func reason(for status: Int) -> String {
+    switch status {
+    case 200: "OK"
+    case 400: "Bad Request"
+    case 404: "Not Found"
+    case 405: "Method Not Allowed"
+    case 414: "URI Too Long"
+    case 431: "Request Header Fields Too Large"
+    case 500: "Internal Server Error"
+    case 503: "Service Unavailable"
+    case 505: "HTTP Version Not Supported"
+    default: "Unknown"
+    }
+  }
+}
