@@ -1,0 +1,48 @@
+import Notebook
+import Runtime
+
+// What lesson code calls, as the notebook's cells called Python's `print` and `time.sleep`.
+// Each helper works on the runtime of the calling thread, so the same cell runs live and in
+// virtual time.
+
+/// Prints `text` with an `[HH:MM:SS]` stamp from the runtime's clock.
+func display(_ text: String) {
+  Runtime.current.console.display(text)
+}
+
+/// Prints `text` as is, with no stamp and no newline (Python's `print(text, end='')`).
+func show(_ text: String) {
+  Runtime.current.console.write(text)
+}
+
+/// Blocks the calling thread for `seconds` on the runtime's clock (Python's `time.sleep`).
+func sleep(seconds: Double) {
+  Runtime.current.sleep(for: .milliseconds(Int((seconds * 1000).rounded())))
+}
+
+/// Blocks the calling thread for `seconds` whole seconds.
+func sleep(seconds: Int) {
+  Runtime.current.sleep(for: .seconds(seconds))
+}
+
+/// A paragraph of prose.
+func prose(_ text: String) -> Block { .prose(text) }
+
+/// A cell whose code is the body of `run`; `CellSourceTool` extracts that body as the cell's
+/// source at build time, from the line `cell("NAME") {` to its closing brace.
+func cell(_ name: String, _ run: @escaping @Sendable () throws -> Void) -> Block {
+  .cell(Cell(name: name, source: source(of: name), run: run))
+}
+
+/// A cell that shows the file-scope declarations between `// cell: NAME` and `// end cell`,
+/// which later cells call; running it defines nothing new, as the code is compiled already.
+func define(_ name: String) -> Block {
+  .cell(Cell(name: name, source: source(of: name), run: {}))
+}
+
+private func source(of name: String) -> String {
+  guard let source = CellSources.all[name] else {
+    preconditionFailure("no cell named \(name): CellSourceTool did not find it")
+  }
+  return source
+}

@@ -1,0 +1,18 @@
+import Runtime
+
+/// Turns a running section into something to read. The runner calls these in order; `output`
+/// may come from any thread while a cell runs, as the cell prints.
+public protocol Renderer: Sendable {
+  /// The section begins.
+  func begin(_ section: Section)
+  /// A paragraph of prose.
+  func prose(_ text: String)
+  /// Cell `number` is about to run: show its code.
+  func cell(_ number: Int, source: String)
+  /// A cell printed something.
+  func output(_ piece: ConsoleOutput)
+  /// The cell finished, or failed with `error`.
+  func cellEnded(_ number: Int, error: (any Error)?)
+  /// The section is over.
+  func end(_ section: Section)
+}

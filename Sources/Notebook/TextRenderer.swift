@@ -1,0 +1,104 @@
+import Foundation
+import Runtime
+
+/// Renders a section as text: plain for transcripts and pipes, with ANSI colour on a terminal.
+///
+///     In [2]:
+///         display("Script starting.")
+///
+///     [09:00:00] Script starting.
+///
+/// Plain output is what golden transcripts hold, byte for byte.
+public final class TextRenderer: Renderer, @unchecked Sendable {
+  /// How text is decorated.
+  public enum Style: Sendable {
+    /// No escape sequences at all.
+    case plain
+    /// ANSI colours and bold, for terminals.
+    case color
+  }
+
+  private let style: Style
+  private let write: @Sendable (String) -> Void
+  private let lock = NSLock()
+  private var atLineStart = true
+  private var cellHasOutput = false
+
+  /// A renderer that hands every piece of text to `write`, in order.
+  public init(style: Style, write: @escaping @Sendable (String) -> Void) {
+    self.style = style
+    self.write = write
+  }
+
+  /// Colour when standard output is a terminal and `NO_COLOR` is not set, plain otherwise.
+  public static func standardOutput(forceColor: Bool? = nil) -> TextRenderer {
+    TextRenderer(style: (forceColor ?? Terminal.wantsColor) ? .color : .plain) { text in
+      FileHandle.standardOutput.write(Data(text.utf8))
+    }
+  }
+
+  public func begin(_ section: Section) {
+    let heading = "\(section.id)  \(section.title)"
+    emit(paint(heading, .bold) + "\n" + String(repeating: "=", count: heading.count) + "\n\n")
+  }
+
+  public func prose(_ text: String) {
+    emit(text.trimmingCharacters(in: .newlines) + "\n\n")
+  }
+
+  public func cell(_ number: Int, source: String) {
+    var text = paint("In [\(number)]:", .prompt) + "\n"
+    for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+      text += line.isEmpty ? "\n" : "    " + paint(String(line), .code) + "\n"
+    }
+    lock.withLock { cellHasOutput = false }
+    emit(text)
+  }
+
+  public func output(_ piece: ConsoleOutput) {
+    lock.withLock {
+      var text = piece.text
+      if !cellHasOutput {
+        cellHasOutput = true
+        text = "\n" + text
+      }
+      writeLocked(text)
+    }
+  }
+
+  public func cellEnded(_ number: Int, error: (any Error)?) {
+    lock.withLock {
+      var text = atLineStart ? "" : "\n"
+      if let error {
+        text += (cellHasOutput ? "" : "\n") + paint("Error in cell \(number): \(error)", .error) + "\n"
+      }
+      writeLocked(text + "\n")
+    }
+  }
+
+  public func end(_ section: Section) {}
+
+  // MARK: Text
+
+  private enum Tone { case bold, prompt, code, error }
+
+  private func paint(_ text: String, _ tone: Tone) -> String {
+    guard style == .color else { return text }
+    let code: String
+    switch tone {
+    case .bold: code = "1"
+    case .prompt: code = "1;34"
+    case .code: code = "36"
+    case .error: code = "1;31"
+    }
+    return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+  }
+
+  private func emit(_ text: String) { lock.withLock { writeLocked(text) } }
+
+  private func writeLocked(_ text: String) {
+    guard !text.isEmpty else { return }
+    write(text)
+    atLineStart = text.hasSuffix("\n")
+  }
+}
