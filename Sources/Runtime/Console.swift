@@ -8,6 +8,13 @@ public struct ConsoleOutput: Sendable, Equatable {
   public var thread: String
   /// The text exactly as written, newline included if there was one.
   public var text: String
+
+  /// A piece of output.
+  public init(time: Duration, thread: String, text: String) {
+    self.time = time
+    self.thread = thread
+    self.text = text
+  }
 }
 
 /// The console of a runtime: `display` stamps lines with `[HH:MM:SS]`, `write` prints as is.
