@@ -23,6 +23,8 @@ enum Help {
       lessons                     list the sections
       lessons SECTION [options]   run a section (such as 17.4), cell by cell
       lessons all [options]       run every section in order
+      lessons serve [options]     the loopback flag server (see 'lessons serve --help')
+      lessons flags2 STYLE [...]  the book's flag downloader (see 'lessons flags2 --help')
 
     Each section shows its prose, then its cells as In [1], In [2], ...: the code of the
     cell, then what it prints, stamped [HH:MM:SS] as it happens.

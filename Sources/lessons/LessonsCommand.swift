@@ -11,6 +11,10 @@ enum LessonsCommand {
     case nil, "list":
       print(Help.listing, terminator: "")
       return 0
+    case "serve":
+      return ServeCommand.run(Array(arguments.dropFirst()))
+    case "flags2":
+      return Flags2Command.run(Array(arguments.dropFirst()))
     default:
       break
     }
