@@ -34,6 +34,7 @@ public final class AsCompleted<T: Sendable>: Sequence, IteratorProtocol, @unchec
   private var started = false
   private var deadline: Duration?
   private var ready: [Future<T>] = []
+  private var readyHead = 0
   private var pending: Set<ObjectIdentifier> = []
   private var waiter: Waiter<T>?
 
@@ -52,7 +53,7 @@ public final class AsCompleted<T: Sendable>: Sequence, IteratorProtocol, @unchec
 
   func nextThrowing() throws -> Future<T>? {
     if !started { start() }
-    while ready.isEmpty {
+    while readyHead == ready.count {
       guard !pending.isEmpty, let waiter, let runtime = set.futures.first?.runtime else {
         finish()
         return nil
@@ -67,7 +68,13 @@ public final class AsCompleted<T: Sendable>: Sequence, IteratorProtocol, @unchec
         ready.append(future)
       }
     }
-    return ready.removeFirst()
+    let future = ready[readyHead]
+    readyHead += 1
+    if readyHead == ready.count {
+      ready.removeAll(keepingCapacity: true)
+      readyHead = 0
+    }
+    return future
   }
 
   private func start() {

@@ -47,8 +47,10 @@ extension Executor {
   ) throws -> MapResults<T> where S.Element: Sendable {
     let deadline = timeout.map { runtime.now + $0 }
     var futures: [Future<T>] = []
+    let labelled = runtime.trace.recordsSpans
+    futures.reserveCapacity(items.underestimatedCount)
     for item in items {
-      futures.append(try submit(label: "\(item)") { try transform(item) })
+      futures.append(try submit(label: labelled ? "\(item)" : nil) { try transform(item) })
     }
     return MapResults(futures: futures, deadline: deadline, runtime: runtime)
   }

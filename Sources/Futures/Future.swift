@@ -29,14 +29,16 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
   var waiters: [Waiter<Value>] = []
 
   /// Where the future lives, as Python's `id()` would show it (deterministic in virtual time).
-  public private(set) var address = ""
+  public var address: String { fixedAddress ?? runtime.address(of: self) }
+  private var fixedAddress: String?
 
   /// A pending future on `runtime`. Executors make these; tests and adapters may too.
   public init(runtime: Runtime = .current) {
     self.runtime = runtime
     self.condition = runtime.makeCondition(label: "a future's condition")
     self.serial = _serials.add(1, ordering: .relaxed).newValue
-    self.address = runtime.address(of: self)
+    // Live, the real address is stable, so it is formatted only when shown.
+    if runtime.isVirtual { self.fixedAddress = runtime.address(of: self) }
   }
 
   /// The state now: pending, running, cancelled or finished.
@@ -149,8 +151,10 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
         if case .failure = result { waiter.addException(self) } else { waiter.addResult(self) }
       }
       condition.notifyAll()
+      let pending = callbacks
+      callbacks = []
       condition.unlock()
-      invokeCallbacks()
+      for callback in pending { call(callback) }
     }
   }
 

@@ -53,7 +53,8 @@ public final class ThreadPoolExecutor: Executor, @unchecked Sendable {
       if let reason = pool.broken { throw FutureError.broken(reason) }
       if pool.isShutdown { throw FutureError.shutdown }
       let future = Future<T>(runtime: runtime)
-      let item = WorkItem(future: future, label: label ?? "task \(pool.submitted)", body)
+      let number = pool.submitted
+      let item = WorkItem(future: future, label: { label ?? "task \(number)" }, body)
       pool.submitted += 1
       pool.queue.put(item)
       adjustThreadCount()

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Something that happened in a runtime, for tests and timelines to read instead of parsing
 /// printed text.
@@ -40,10 +41,10 @@ public final class Trace: @unchecked Sendable {
 
   /// Whether span events are kept (turn off to measure raw executor throughput).
   public var recordsSpans: Bool {
-    get { lock.withLock { spans } }
-    set { lock.withLock { spans = newValue } }
+    get { spans.load(ordering: .relaxed) }
+    set { spans.store(newValue, ordering: .relaxed) }
   }
-  private var spans = true
+  private let spans = Atomic<Bool>(true)
 
   /// Everything recorded so far.
   public var events: [TraceEvent] { lock.withLock { recorded } }
@@ -53,7 +54,7 @@ public final class Trace: @unchecked Sendable {
     lock.withLock {
       if case .output = event.kind {
       } else if case .mark = event.kind {
-      } else if !spans {
+      } else if !spans.load(ordering: .relaxed) {
         return
       }
       recorded.append(event)

@@ -6,6 +6,10 @@ final class WorkQueue: @unchecked Sendable {
   private let condition: any RuntimeCondition
   private var items: [WorkItem?] = []
   private var head = 0
+  /// Pool threads blocked in `get`, and how many of them have been signalled but not yet run:
+  /// a put wakes a thread only when there are more queued items than wake-ups on their way.
+  private var waiting = 0
+  private var wakeups = 0
 
   init(runtime: Runtime) {
     condition = runtime.makeCondition(label: "the work queue")
@@ -14,15 +18,23 @@ final class WorkQueue: @unchecked Sendable {
   func put(_ item: WorkItem?) {
     condition.lock()
     items.append(item)
-    condition.notify()
+    let wake = waiting > wakeups && items.count - head > wakeups
+    if wake { wakeups += 1 }
     condition.unlock()
+    // Signalled after unlocking, so that the woken thread does not block at once on our lock.
+    if wake { condition.notify() }
   }
 
   /// The next item, blocking while the queue is empty.
   func get() -> WorkItem? {
     condition.lock()
     defer { condition.unlock() }
-    while head == items.count { condition.wait() }
+    while head == items.count {
+      waiting += 1
+      condition.wait()
+      waiting -= 1
+      if wakeups > 0 { wakeups -= 1 }
+    }
     return popLocked()
   }
 
@@ -55,11 +67,16 @@ final class WorkItem: @unchecked Sendable {
   let fail: (any Error) -> Void
   let cancel: () -> Void
 
-  init<T>(future: Future<T>, label: String, _ body: @escaping @Sendable () throws -> T) {
+  init<T>(future: Future<T>, label: @escaping @Sendable () -> String, _ body: @escaping @Sendable () throws -> T) {
     run = {
       guard (try? future.setRunningOrNotifyCancel()) == true else { return }
       let runtime = future.runtime
       let trace = runtime.trace
+      guard trace.recordsSpans else {
+        try? future.complete(Result { try body() })
+        return
+      }
+      let label = label()
       trace.record(TraceEvent(time: runtime.now, actor: runtime.currentThreadName, kind: .spanStart(label)))
       let result = Result { try body() }
       trace.record(TraceEvent(time: runtime.now, actor: runtime.currentThreadName, kind: .spanEnd(label)))
