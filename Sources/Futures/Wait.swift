@@ -27,7 +27,9 @@ public func wait<T: Sendable>(
   returnWhen: ReturnCondition = .allCompleted
 ) -> DoneAndNotDone<T> {
   let set = FutureSet(futures)
-  guard let runtime = set.futures.first?.runtime else { return DoneAndNotDone(done: [], notDone: []) }
+  guard let runtime = set.futures.first?.runtime else {
+    return DoneAndNotDone(done: [], notDone: [])
+  }
   var done = Set<ObjectIdentifier>()
   let waiter: Waiter<T>? = set.withAllLocked {
     for future in set.futures where future.isSettled { done.insert(ObjectIdentifier(future)) }

@@ -70,7 +70,8 @@ public final class TextRenderer: Renderer, @unchecked Sendable {
     lock.withLock {
       var text = atLineStart ? "" : "\n"
       if let error {
-        text += (cellHasOutput ? "" : "\n") + paint("Error in cell \(number): \(error)", .error) + "\n"
+        text +=
+          (cellHasOutput ? "" : "\n") + paint("Error in cell \(number): \(error)", .error) + "\n"
       }
       writeLocked(text + "\n")
     }

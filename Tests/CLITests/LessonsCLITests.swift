@@ -95,12 +95,24 @@ struct LessonsCLITests {
     "bad input gets one clear line on stderr and exit status 2",
     arguments: [
       (["9.9"], "lessons: unknown section '9.9': choose one of 17.4, or all"),
-      (["17.4", "--speed", "0"], "lessons: --speed must be a number greater than 0 (such as 2 or 0.5), not '0'"),
-      (["17.4", "--speed", "-3"], "lessons: --speed must be a number greater than 0 (such as 2 or 0.5), not '-3'"),
-      (["17.4", "--seed", "abc"], "lessons: --seed must be a whole number from 0 to 18446744073709551615, not 'abc'"),
+      (
+        ["17.4", "--speed", "0"],
+        "lessons: --speed must be a number greater than 0 (such as 2 or 0.5), not '0'"
+      ),
+      (
+        ["17.4", "--speed", "-3"],
+        "lessons: --speed must be a number greater than 0 (such as 2 or 0.5), not '-3'"
+      ),
+      (
+        ["17.4", "--seed", "abc"],
+        "lessons: --seed must be a whole number from 0 to 18446744073709551615, not 'abc'"
+      ),
       (["17.4", "--seed"], "lessons: --seed needs a value (see 'lessons --help')"),
       (["17.4", "--frobnicate"], "lessons: unknown option '--frobnicate' (see 'lessons --help')"),
-      (["17.4", "--virtual", "--speed", "2"], "lessons: --speed is for live runs; virtual time has no speed to set"),
+      (
+        ["17.4", "--virtual", "--speed", "2"],
+        "lessons: --speed is for live runs; virtual time has no speed to set"
+      ),
     ])
   func usageErrors(arguments: [String], message: String) throws {
     let outcome = try CLI.run(arguments)

@@ -69,7 +69,9 @@ struct AsCompletedTests {
         }
         let waiting = try executor.submit { "never" }
         #expect(waiting.cancel())
-        return asCompleted([waiting, slow]).map { "\($0.isCancelled ? "cancelled" : "done") at \(rt.now)" }
+        return asCompleted([waiting, slow]).map {
+          "\($0.isCancelled ? "cancelled" : "done") at \(rt.now)"
+        }
       }
     }
     #expect(order == ["done at 2.0 seconds", "cancelled at 2.0 seconds"])

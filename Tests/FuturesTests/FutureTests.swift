@@ -36,7 +36,8 @@ struct FutureTests {
     }
   }
 
-  @Test("cancel wakes a thread blocked in result() with a cancellation error", arguments: Mode.allCases)
+  @Test(
+    "cancel wakes a thread blocked in result() with a cancellation error", arguments: Mode.allCases)
   func cancelWakesWaiters(mode: Mode) throws {
     let outcome = try mode.run { rt -> String in
       let future = Future<Int>()

@@ -4,7 +4,9 @@ import Testing
 
 @Suite("Executor.map")
 struct MapTests {
-  @Test("map submits everything at once and yields results lazily in input order", arguments: Mode.allCases)
+  @Test(
+    "map submits everything at once and yields results lazily in input order",
+    arguments: Mode.allCases)
   func lazyInOrder(mode: Mode) throws {
     let (values, returnedAt) = try mode.run { rt -> ([Int], Duration) in
       try withThreadPoolExecutor(maxWorkers: 3) { executor in

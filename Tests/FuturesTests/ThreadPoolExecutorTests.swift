@@ -4,7 +4,9 @@ import Testing
 
 @Suite("ThreadPoolExecutor")
 struct ThreadPoolExecutorTests {
-  @Test("submit runs the call on a pool thread and its future holds the value", arguments: Mode.allCases)
+  @Test(
+    "submit runs the call on a pool thread and its future holds the value", arguments: Mode.allCases
+  )
   func submit(mode: Mode) throws {
     let (value, thread) = try mode.run { rt -> (Int, String) in
       try withThreadPoolExecutor(maxWorkers: 2, threadNamePrefix: "pool") { executor in
@@ -73,7 +75,8 @@ struct ThreadPoolExecutorTests {
       executor.shutdown()
       return names.all
     }
-    #expect(Set(names) == ["ThreadPoolExecutor-0_0", "ThreadPoolExecutor-0_1", "ThreadPoolExecutor-0_2"])
+    #expect(
+      Set(names) == ["ThreadPoolExecutor-0_0", "ThreadPoolExecutor-0_1", "ThreadPoolExecutor-0_2"])
   }
 
   @Test("executors without a prefix are numbered per runtime")
@@ -92,9 +95,12 @@ struct ThreadPoolExecutorTests {
   func initializer() throws {
     let log = try Mode.virtual.run { rt -> [String] in
       let log = Log<String>()
-      try withThreadPoolExecutor(maxWorkers: 2, threadNamePrefix: "w", initializer: {
-        log.append("init \(rt.currentThreadName)")
-      }) { executor in
+      try withThreadPoolExecutor(
+        maxWorkers: 2, threadNamePrefix: "w",
+        initializer: {
+          log.append("init \(rt.currentThreadName)")
+        }
+      ) { executor in
         let futures = try (0..<4).map { n in
           try executor.submit {
             log.append("task \(n)")

@@ -42,7 +42,9 @@ struct CellSourceTests {
     let lines = file.components(separatedBy: "\n")
     if let open = lines.firstIndex(where: { $0.hasSuffix("cell(\"\(name)\") {") }) {
       let indent = lines[open].prefix { $0 == " " }
-      let close = lines[(open + 1)...].firstIndex { $0 == indent + "}" || $0.hasPrefix(indent + "},") || $0.hasPrefix(indent + "})") }
+      let close = lines[(open + 1)...].firstIndex {
+        $0 == indent + "}" || $0.hasPrefix(indent + "},") || $0.hasPrefix(indent + "})")
+      }
       return close.map { dedent(lines[(open + 1)..<$0]) }
     }
     if let open = lines.firstIndex(of: "// cell: \(name)") {
@@ -53,9 +55,12 @@ struct CellSourceTests {
   }
 
   static func dedent(_ lines: ArraySlice<String>) -> String {
-    let margin = lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    let margin =
+      lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
       .map { $0.prefix { $0 == " " }.count }.min() ?? 0
-    return lines.map { $0.trimmingCharacters(in: .whitespaces).isEmpty ? "" : String($0.dropFirst(margin)) }
-      .joined(separator: "\n")
+    return lines.map {
+      $0.trimmingCharacters(in: .whitespaces).isEmpty ? "" : String($0.dropFirst(margin))
+    }
+    .joined(separator: "\n")
   }
 }

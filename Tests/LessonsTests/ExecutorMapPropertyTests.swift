@@ -30,7 +30,8 @@ struct ExecutorMapTimeline {
         }
         running -= 1
       case .output(let text):
-        if let range = text.range(of: "] result "), let colon = text[range.upperBound...].firstIndex(of: ":"),
+        if let range = text.range(of: "] result "),
+          let colon = text[range.upperBound...].firstIndex(of: ":"),
           let n = Int(text[range.upperBound..<colon])
         {
           results.append((n, time, position))
@@ -51,7 +52,8 @@ struct ExecutorMapTimeline {
     #expect(maxConcurrent <= 3, "never more than 3 calls at once; \(comment)")
     for n in 0..<5 {
       let took = (ends[n] ?? -1) - (starts[n] ?? 0)
-      #expect(abs(took - Double(n)) < 1e-9 || took >= Double(n), "loiter(\(n)) took \(took)s; \(comment)")
+      #expect(
+        abs(took - Double(n)) < 1e-9 || took >= Double(n), "loiter(\(n)) took \(took)s; \(comment)")
     }
   }
 }

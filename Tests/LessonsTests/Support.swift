@@ -7,7 +7,9 @@ import Runtime
 final class Collector: @unchecked Sendable {
   private let lock = NSLock()
   private var parts: [String] = []
-  var write: @Sendable (String) -> Void { { text in self.lock.withLock { self.parts.append(text) } } }
+  var write: @Sendable (String) -> Void {
+    { text in self.lock.withLock { self.parts.append(text) } }
+  }
   var text: String { lock.withLock { parts.joined() } }
 }
 

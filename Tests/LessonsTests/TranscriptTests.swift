@@ -9,7 +9,9 @@ import Testing
 /// files instead; CI never sets it.
 @Suite("Transcripts")
 struct TranscriptTests {
-  @Test("a virtual run prints its golden transcript byte for byte", arguments: Catalog.sections.map(\.id))
+  @Test(
+    "a virtual run prints its golden transcript byte for byte",
+    arguments: Catalog.sections.map(\.id))
   func matchesGolden(id: String) throws {
     let actual = try SectionRun(id, mode: .virtual(seed: nil)).text
     let golden = PackagePaths.transcripts.appendingPathComponent("\(id).txt")

@@ -7,7 +7,9 @@ import Testing
 final class Collector: @unchecked Sendable {
   private let lock = NSLock()
   private var parts: [String] = []
-  var write: @Sendable (String) -> Void { { text in self.lock.withLock { self.parts.append(text) } } }
+  var write: @Sendable (String) -> Void {
+    { text in self.lock.withLock { self.parts.append(text) } }
+  }
   var text: String { lock.withLock { parts.joined() } }
 }
 
@@ -19,7 +21,8 @@ private let sample = Section(
   id: "0.1", title: "Sample",
   blocks: [
     .prose("Some words."),
-    .cell(Cell(name: "first", source: "display(\"one\")") { Runtime.current.console.display("one") }),
+    .cell(
+      Cell(name: "first", source: "display(\"one\")") { Runtime.current.console.display("one") }),
     .cell(Cell(name: "quiet", source: "let x = 1", run: {})),
     .cell(
       Cell(name: "second", source: "sleep(2)\nshow(\"two\")") {

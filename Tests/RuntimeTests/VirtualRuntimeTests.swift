@@ -6,7 +6,9 @@ import Testing
 final class Transcript: @unchecked Sendable {
   private let lock = NSLock()
   private var pieces: [ConsoleOutput] = []
-  var sink: @Sendable (ConsoleOutput) -> Void { { piece in self.lock.withLock { self.pieces.append(piece) } } }
+  var sink: @Sendable (ConsoleOutput) -> Void {
+    { piece in self.lock.withLock { self.pieces.append(piece) } }
+  }
   var text: String { lock.withLock { pieces.map(\.text).joined() } }
   var lines: [String] { text.split(separator: "\n").map(String.init) }
 }

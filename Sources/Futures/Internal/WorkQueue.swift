@@ -67,7 +67,10 @@ final class WorkItem: @unchecked Sendable {
   let fail: (any Error) -> Void
   let cancel: () -> Void
 
-  init<T>(future: Future<T>, label: @escaping @Sendable () -> String, _ body: @escaping @Sendable () throws -> T) {
+  init<T>(
+    future: Future<T>, label: @escaping @Sendable () -> String,
+    _ body: @escaping @Sendable () throws -> T
+  ) {
     run = {
       guard (try? future.setRunningOrNotifyCancel()) == true else { return }
       let runtime = future.runtime
@@ -77,9 +80,11 @@ final class WorkItem: @unchecked Sendable {
         return
       }
       let label = label()
-      trace.record(TraceEvent(time: runtime.now, actor: runtime.currentThreadName, kind: .spanStart(label)))
+      trace.record(
+        TraceEvent(time: runtime.now, actor: runtime.currentThreadName, kind: .spanStart(label)))
       let result = Result { try body() }
-      trace.record(TraceEvent(time: runtime.now, actor: runtime.currentThreadName, kind: .spanEnd(label)))
+      trace.record(
+        TraceEvent(time: runtime.now, actor: runtime.currentThreadName, kind: .spanEnd(label)))
       try? future.complete(result)
     }
     fail = { error in try? future.setException(error) }
