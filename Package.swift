@@ -45,7 +45,8 @@ let package = Package(
     .testTarget(name: "FuturesTests", dependencies: ["Futures", "Runtime"]),
     .testTarget(name: "FlagsTests", dependencies: ["Flags", "Runtime", "Futures"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Runtime"]),
-    .testTarget(name: "LessonsTests", dependencies: ["Lessons", "Notebook", "Runtime", "Futures"]),
+    .testTarget(
+      name: "LessonsTests", dependencies: ["Lessons", "Notebook", "Runtime", "Futures", "Flags"]),
     .testTarget(name: "CLITests", dependencies: ["lessons"]),
   ]
 )

@@ -7,9 +7,9 @@ enum Mode: String, CaseIterable, CustomStringConvertible, Sendable {
   case virtual, live
   var description: String { rawValue }
 
-  /// Runs `body` as the main thread of a fresh runtime of this mode (live at 50x speed).
+  /// Runs `body` as the main thread of a fresh runtime of this mode (live at 5x speed).
   func run<T: Sendable>(_ body: @escaping @Sendable (Runtime) throws -> T) throws -> T {
-    let runtime = self == .virtual ? Runtime.virtual() : Runtime.live(speed: 50)
+    let runtime = self == .virtual ? Runtime.virtual() : Runtime.live(speed: 5)
     return try runtime.run { try body(runtime) }
   }
 }

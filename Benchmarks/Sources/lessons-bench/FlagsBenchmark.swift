@@ -1,0 +1,155 @@
+import Flags
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The flag server's side of `Benchmarks/run flags`: serving, and a keep-alive load test.
+///
+///     $ lessons-bench flags --serve-port 8001
+///     serving port=8001
+///     $ lessons-bench flags --port 8001 --clients 100 --requests 200
+///     server requests_per_s=23456 clients=100 requests=20000 errors=0
+///
+/// With `--serve-port` it runs a LOCAL ``FlagServer`` there until SIGINT or SIGTERM (the
+/// clients being measured — `lessons flags2` and the Python scripts — are other processes).
+/// With `--port` it opens `--clients` keep-alive connections to that server, each sending
+/// `--requests` GETs for a flag one after another, and reports requests per second.
+enum FlagsBenchmark: BenchmarkMode {
+  static let name = "flags"
+  static let summary = "the loopback flag server: serve it, or load it with keep-alive clients"
+  static let usage = "flags --serve-port P | flags --port P [--clients C] [--requests N]"
+
+  static func run(_ options: BenchmarkOptions) throws {
+    var options = options
+    let servePort = options.integer("serve-port", default: 0)
+    let port = options.integer("port", default: 0)
+    let clients = options.integer("clients", default: 100)
+    let requests = options.integer("requests", default: 200)
+    try options.finish()
+    if servePort > 0 {
+      try serve(port: UInt16(clamping: servePort))
+    } else if port > 0 {
+      try load(port: UInt16(clamping: port), clients: clients, requests: requests)
+    } else {
+      throw BenchmarkOptions.UsageError(message: "give --serve-port P or --port P")
+    }
+  }
+
+  /// Serves LOCAL flags on `port` until SIGINT or SIGTERM.
+  static func serve(port: UInt16) throws {
+    let server = FlagServer(profile: ServerProfile(.local), port: port)
+    try server.start()
+    for number in [SIGINT, SIGTERM] {
+      signal(number, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+      source.setEventHandler { server.stop() }
+      source.resume()
+      retained.append(source)
+    }
+    BenchmarkOutput.line("serving port=\(server.port)")
+    try server.serveForever()
+  }
+
+  nonisolated(unsafe) private static var retained: [any DispatchSourceSignal] = []
+
+  /// `clients` threads, each with one keep-alive connection sending `requests` GETs.
+  static func load(port: UInt16, clients: Int, requests: Int) throws {
+    let paths = Countries.available.map { "/flags/\($0.lowercased())/\($0.lowercased()).gif" }
+    let group = DispatchGroup()
+    let failures = Counter()
+    let start = monotonicNanoseconds()
+    for client in 0..<clients {
+      group.enter()
+      let thread = Thread {
+        defer { group.leave() }
+        guard let connection = KeepAliveClient(port: port) else {
+          failures.add(requests)
+          return
+        }
+        for request in 0..<requests {
+          let path = paths[(client * 7 + request) % paths.count]
+          if connection.get(path) != 200 { failures.add(1) }
+        }
+      }
+      thread.stackSize = 256 * 1024
+      thread.start()
+    }
+    group.wait()
+    let seconds = Double(monotonicNanoseconds() - start) / 1e9
+    let total = clients * requests
+    BenchmarkOutput.line(
+      "server requests_per_s=\(Int(Double(total) / seconds)) clients=\(clients) "
+        + "requests=\(total) errors=\(failures.value)")
+  }
+}
+
+/// A thread-safe tally.
+private final class Counter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var count = 0
+  func add(_ n: Int) { lock.withLock { count += n } }
+  var value: Int { lock.withLock { count } }
+}
+
+/// One HTTP/1.1 keep-alive connection that reads each response to its end.
+private final class KeepAliveClient {
+  private let fd: Int32
+  private var buffer: [UInt8] = []
+
+  init?(port: UInt16) {
+    fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
+    let status = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    if status != 0 {
+      close(fd)
+      return nil
+    }
+  }
+
+  deinit { close(fd) }
+
+  /// Sends a GET for `path` and returns the status (0 if the connection failed).
+  func get(_ path: String) -> Int {
+    let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8)
+    guard request.withUnsafeBytes({ send(fd, $0.baseAddress, $0.count, 0) }) == request.count
+    else { return 0 }
+    let separator: [UInt8] = [13, 10, 13, 10]
+    var headEnd: Int?
+    while headEnd == nil {
+      headEnd = buffer.indices.dropLast(3).first { buffer[$0..<$0 + 4].elementsEqual(separator) }
+      if headEnd == nil, !fill() { return 0 }
+    }
+    let head = String(decoding: buffer[..<headEnd!], as: UTF8.self)
+    let lines = head.split(separator: "\r\n")
+    let status = Int(lines.first?.split(separator: " ").dropFirst().first ?? "") ?? 0
+    let length =
+      lines.dropFirst().compactMap { line -> Int? in
+        let parts = line.split(separator: ":", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "content-length" else { return nil }
+        return Int(parts[1].trimmingCharacters(in: .whitespaces))
+      }.first ?? 0
+    let total = headEnd! + 4 + length
+    while buffer.count < total {
+      if !fill() { return 0 }
+    }
+    buffer.removeFirst(total)
+    return status
+  }
+
+  private func fill() -> Bool {
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+    guard count > 0 else { return false }
+    buffer += chunk[..<count]
+    return true
+  }
+}

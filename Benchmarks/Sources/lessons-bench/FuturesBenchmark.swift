@@ -1,0 +1,94 @@
+import Futures
+import Runtime
+
+/// Throughput of `ThreadPoolExecutor` with no-op tasks, in the three ways chapter 17 consumes
+/// futures; `Benchmarks/futures_bench.py` measures the same with CPython.
+///
+///     $ lessons-bench futures
+///     submit+result tasks_per_s=1234567 median_tasks_per_s=1200000 tasks=100000 workers=4 runs=5
+///     map tasks_per_s=…
+///     as_completed tasks_per_s=…
+///
+/// Each pattern is warmed up once, then timed `--repeat` times on a fresh executor (threads
+/// start on demand, as in CPython, so their start-up is inside the timing); `tasks_per_s` is
+/// the best run, `median_tasks_per_s` the median. Timing stops when the last result has been
+/// taken; shutting the pool down and freeing the futures are outside it.
+enum FuturesBenchmark: BenchmarkMode {
+  static let name = "futures"
+  static let summary = "ThreadPoolExecutor throughput: submit+result, map, as_completed"
+  static let usage = "futures [--tasks N] [--workers W] [--repeat R]"
+
+  /// One way of handing N tasks to an executor and taking their results.
+  struct Pattern: Sendable {
+    let name: String
+    /// Runs the tasks and returns the sum of their results (so that nothing is optimised out).
+    let body: @Sendable (ThreadPoolExecutor, Int) throws -> Int
+  }
+
+  static let patterns: [Pattern] = [
+    Pattern(name: "submit+result") { executor, count in
+      var futures: [Future<Int>] = []
+      futures.reserveCapacity(count)
+      for _ in 0..<count { futures.append(try executor.submit { 1 }) }
+      var sum = 0
+      for future in futures { sum += try future.result() }
+      return sum
+    },
+    Pattern(name: "map") { executor, count in
+      var sum = 0
+      for result in try executor.map({ (_: Int) in 1 }, 0..<count) { sum += try result.get() }
+      return sum
+    },
+    Pattern(name: "as_completed") { executor, count in
+      var futures: [Future<Int>] = []
+      futures.reserveCapacity(count)
+      for _ in 0..<count { futures.append(try executor.submit { 1 }) }
+      var sum = 0
+      for future in asCompleted(futures) { sum += try future.result() }
+      return sum
+    },
+  ]
+
+  static func run(_ options: BenchmarkOptions) throws {
+    var options = options
+    let tasks = options.integer("tasks", default: 100_000)
+    let workers = options.integer("workers", default: 4)
+    let repeats = options.integer("repeat", default: 5)
+    try options.finish()
+
+    let runtime = Runtime.live()
+    runtime.trace.recordsSpans = false
+    for pattern in patterns {
+      let rates = try runtime.run {
+        _ = try measure(pattern, tasks: tasks, workers: workers)  // warm-up
+        return try (0..<repeats).map { _ in
+          Double(tasks) / (try measure(pattern, tasks: tasks, workers: workers))
+        }
+      }
+      let sorted = rates.sorted()
+      BenchmarkOutput.line(
+        "\(pattern.name) tasks_per_s=\(Int(sorted.last!)) "
+          + "median_tasks_per_s=\(Int(sorted[sorted.count / 2])) "
+          + "tasks=\(tasks) workers=\(workers) runs=\(repeats)")
+    }
+  }
+
+  /// Seconds that one run of `pattern` takes on a fresh pool.
+  static func measure(_ pattern: Pattern, tasks: Int, workers: Int) throws -> Double {
+    let executor = try ThreadPoolExecutor(maxWorkers: workers)
+    defer { executor.shutdown(wait: true) }
+    let start = monotonicNanoseconds()
+    let sum = try pattern.body(executor, tasks)
+    let elapsed = monotonicNanoseconds() - start
+    guard sum == tasks else {
+      throw BenchmarkFailure(message: "\(pattern.name): results add up to \(sum), not \(tasks)")
+    }
+    return Double(elapsed) / 1e9
+  }
+}
+
+/// A benchmark that got a wrong answer: exit status 1.
+struct BenchmarkFailure: Error, CustomStringConvertible {
+  let message: String
+  var description: String { message }
+}

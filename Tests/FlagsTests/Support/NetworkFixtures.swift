@@ -1,0 +1,40 @@
+import Foundation
+
+@testable import Flags
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A loopback port nobody listens on: bound by the system, then closed again.
+func closedPort() -> UInt16 {
+  let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+  defer { close(fd) }
+  var address = SocketIO.loopback(port: 0)
+  _ = withUnsafePointer(to: &address) {
+    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+      bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+    }
+  }
+  var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+  _ = withUnsafeMutablePointer(to: &address) {
+    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+  }
+  return UInt16(bigEndian: address.sin_port)
+}
+
+/// A fresh empty folder under the temporary directory, removed after `body`.
+func withTemporaryFolder<T>(_ body: (String) throws -> T) rethrows -> T {
+  let path = NSTemporaryDirectory() + "flags2-tests-" + UUID().uuidString
+  defer { try? FileManager.default.removeItem(atPath: path) }
+  return try body(path)
+}
+
+/// Collects text written from any thread.
+final class TextSink: @unchecked Sendable {
+  private let lock = NSLock()
+  private var pieces: [String] = []
+  func write(_ text: String) { lock.withLock { pieces.append(text) } }
+  var text: String { lock.withLock { pieces.joined() } }
+  var count: Int { lock.withLock { pieces.count } }
+}
