@@ -1,21 +1,22 @@
-import Runtime
+import Synchronization
 
 /// CPython's `_idle_semaphore`: counts pool threads waiting for work, so `submit` reuses an
-/// idle thread instead of starting another. Only ever tried without blocking.
-final class IdleCounter: @unchecked Sendable {
-  private let lock: any RuntimeLock
-  private var count = 0
+/// idle thread instead of starting another. Only ever tried without blocking, so an atomic
+/// counter serves both runtimes: it never makes a thread wait.
+final class IdleCounter: Sendable {
+  private let count = Atomic<Int>(0)
 
-  init(runtime: Runtime) { lock = runtime.makeLock(label: "the idle semaphore") }
-
-  func release() { lock.withLock { count += 1 } }
+  func release() { count.add(1, ordering: .releasing) }
 
   /// Takes one idle thread if there is one.
   func tryAcquire() -> Bool {
-    lock.withLock {
-      guard count > 0 else { return false }
-      count -= 1
-      return true
+    var current = count.load(ordering: .acquiring)
+    while current > 0 {
+      let (exchanged, original) = count.compareExchange(
+        expected: current, desired: current - 1, ordering: .acquiringAndReleasing)
+      if exchanged { return true }
+      current = original
     }
+    return false
   }
 }

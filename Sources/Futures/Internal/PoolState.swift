@@ -16,7 +16,7 @@ final class PoolState: @unchecked Sendable {
   init(runtime: Runtime, initializer: (@Sendable () throws -> Void)?) {
     lock = runtime.makeLock(label: "the pool's shutdown lock")
     queue = WorkQueue(runtime: runtime)
-    idle = IdleCounter(runtime: runtime)
+    idle = IdleCounter()
     self.initializer = initializer
   }
 

@@ -7,12 +7,24 @@ import Foundation
 /// A pthread mutex and condition variable on the monotonic clock; time-outs are divided by the
 /// runtime's speed.
 final class LiveCondition: RuntimeCondition, @unchecked Sendable {
-  private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-  private let cond = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+  /// One allocation holds both: the mutex, then the condition variable.
+  private let storage: UnsafeMutableRawPointer
+  private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+  private let cond: UnsafeMutablePointer<pthread_cond_t>
   private let speed: Double
+
+  private static let condOffset =
+    (MemoryLayout<pthread_mutex_t>.stride + MemoryLayout<pthread_cond_t>.alignment - 1)
+    / MemoryLayout<pthread_cond_t>.alignment * MemoryLayout<pthread_cond_t>.alignment
 
   init(speed: Double) {
     self.speed = speed
+    storage = .allocate(
+      byteCount: Self.condOffset + MemoryLayout<pthread_cond_t>.stride,
+      alignment: max(
+        MemoryLayout<pthread_mutex_t>.alignment, MemoryLayout<pthread_cond_t>.alignment))
+    mutex = storage.bindMemory(to: pthread_mutex_t.self, capacity: 1)
+    cond = (storage + Self.condOffset).bindMemory(to: pthread_cond_t.self, capacity: 1)
     pthread_mutex_init(mutex, nil)
     var attributes = pthread_condattr_t()
     pthread_condattr_init(&attributes)
@@ -24,8 +36,7 @@ final class LiveCondition: RuntimeCondition, @unchecked Sendable {
   deinit {
     pthread_cond_destroy(cond)
     pthread_mutex_destroy(mutex)
-    cond.deallocate()
-    mutex.deallocate()
+    storage.deallocate()
   }
 
   func lock() { pthread_mutex_lock(mutex) }
