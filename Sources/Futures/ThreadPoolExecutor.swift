@@ -54,7 +54,7 @@ public final class ThreadPoolExecutor: Executor, @unchecked Sendable {
       if pool.isShutdown { throw FutureError.shutdown }
       let future = Future<T>(runtime: runtime)
       let number = pool.submitted
-      let item = TypedWorkItem(future: future, label: { label ?? "task \(number)" }, body)
+      let item = TypedWorkItem(future: future, label: label, number: number, body)
       pool.submitted += 1
       pool.queue.put(item)
       adjustThreadCount()

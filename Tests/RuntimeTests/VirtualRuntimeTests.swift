@@ -214,6 +214,7 @@ struct VirtualRuntimeTests {
     }
     #expect(elapsed == .seconds(1))
   }
+
 }
 
 final class NameBox: @unchecked Sendable {

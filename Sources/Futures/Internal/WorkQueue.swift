@@ -73,15 +73,18 @@ class WorkItem: @unchecked Sendable {
 /// The work item of a call returning `T`.
 final class TypedWorkItem<T: Sendable>: WorkItem, @unchecked Sendable {
   private let future: Future<T>
-  private let label: @Sendable () -> String
+  /// The span's name, or nil for `task N`: made only when spans are recorded.
+  private let label: String?
+  private let number: Int
   private let body: @Sendable () throws -> T
 
   init(
-    future: Future<T>, label: @escaping @Sendable () -> String,
+    future: Future<T>, label: String?, number: Int,
     _ body: @escaping @Sendable () throws -> T
   ) {
     self.future = future
     self.label = label
+    self.number = number
     self.body = body
   }
 
@@ -93,7 +96,7 @@ final class TypedWorkItem<T: Sendable>: WorkItem, @unchecked Sendable {
       try? future.complete(Result { try body() })
       return
     }
-    let label = label()
+    let label = label ?? "task \(number)"
     trace.record(
       TraceEvent(time: runtime.now, actor: runtime.currentThreadName, kind: .spanStart(label)))
     let result = Result { try body() }

@@ -5,6 +5,7 @@ final class LiveBackend: RuntimeBackend, @unchecked Sendable {
   let speed: Double
   private let clock: LiveClock
   let startOfDay: Duration
+  private let executors = Protected<[LiveTaskExecutor]>([])
 
   init(speed: Double) {
     self.speed = speed
@@ -43,6 +44,9 @@ final class LiveBackend: RuntimeBackend, @unchecked Sendable {
     throws -> T
   {
     let executor = LiveTaskExecutor(runtime: runtime)
+    // Tasks refer to their preferred executor without owning it: keep it as long as the
+    // runtime, so that a continuation resumed late can never reach a freed executor.
+    executors.withLock { $0.append(executor) }
     let done = DispatchSemaphore(value: 0)
     let box = ResultBox<T>()
     Task(executorPreference: executor) {

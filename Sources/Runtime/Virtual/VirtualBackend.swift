@@ -8,6 +8,7 @@ final class VirtualBackend: RuntimeBackend, @unchecked Sendable {
   let startOfDay: Duration
   private let addressLock = NSLock()
   private var addressCount: UInt64 = 0
+  private let executors = Protected<[VirtualTaskExecutor]>([])
 
   init(seed: UInt64?, cpuCount: Int, startOfDay: Duration) {
     self.scheduler = Scheduler(seed: seed)
@@ -51,6 +52,9 @@ final class VirtualBackend: RuntimeBackend, @unchecked Sendable {
     throws -> T
   {
     let executor = VirtualTaskExecutor(scheduler: scheduler)
+    // Tasks refer to their preferred executor without owning it: keep it as long as the
+    // runtime, so that a continuation resumed late can never reach a freed executor.
+    executors.withLock { $0.append(executor) }
     let box = ResultBox<T>()
     let loop = scheduler.spawn(runtime: runtime, name: "EventLoop") { executor.runLoop() }
     Task(executorPreference: executor) {
