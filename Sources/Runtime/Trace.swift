@@ -51,14 +51,13 @@ public final class Trace: @unchecked Sendable {
 
   /// Appends an event.
   public func record(_ event: TraceEvent) {
-    lock.withLock {
-      if case .output = event.kind {
-      } else if case .mark = event.kind {
-      } else if !spans.load(ordering: .relaxed) {
-        return
-      }
-      recorded.append(event)
+    switch event.kind {
+    case .spanStart, .spanEnd:
+      guard spans.load(ordering: .relaxed) else { return }
+    case .output, .mark:
+      break
     }
+    lock.withLock { recorded.append(event) }
   }
 
   /// Records a mark, such as `cell 2`, at the current time on the calling thread.

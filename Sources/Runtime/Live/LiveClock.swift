@@ -30,14 +30,13 @@ struct LiveClock: Sendable {
 
   /// Blocks the calling OS thread for `duration` of scaled time.
   func sleep(for duration: Duration) {
-    var nanos = LiveClock.realNanoseconds(duration, speed: speed)
+    let nanos = LiveClock.realNanoseconds(duration, speed: speed)
     guard nanos > 0 else { return }
     var request = timespec(tv_sec: Int(nanos / 1_000_000_000), tv_nsec: Int(nanos % 1_000_000_000))
     var remaining = timespec()
     while nanosleep(&request, &remaining) != 0 && errno == EINTR {
       request = remaining
     }
-    nanos = 0
   }
 
   /// The local time of day now, as a duration since midnight.

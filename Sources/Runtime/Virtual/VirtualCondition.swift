@@ -44,9 +44,9 @@ final class VirtualCondition: RuntimeCondition, @unchecked Sendable {
 
   func notify() {
     scheduler.lock()
-    let thread = scheduler.running
+    // Like a pthread condition, notify need not hold the lock; it must come from the simulation.
+    _ = scheduler.running
     if !waiters.isEmpty { scheduler.makeRunnable(waiters.removeFirst()) }
-    _ = thread
     scheduler.unlock()
     scheduler.yieldPoint()
   }
