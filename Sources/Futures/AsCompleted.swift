@@ -37,6 +37,8 @@ public final class AsCompleted<T: Sendable>: Sequence, IteratorProtocol, @unchec
   private var readyHead = 0
   private var pending: Set<ObjectIdentifier> = []
   private var waiter: Waiter<T>?
+  /// The futures the waiter is installed on.
+  private var watched: [Future<T>] = []
 
   init(_ set: FutureSet<T>, timeout: Duration?) {
     self.set = set
@@ -91,14 +93,15 @@ public final class AsCompleted<T: Sendable>: Sequence, IteratorProtocol, @unchec
           pending.insert(ObjectIdentifier(future))
         }
       }
-      set.install(waiter)
+      watched = set.install(waiter)
     }
   }
 
   private func finish() {
     guard let waiter else { return }
     self.waiter = nil
-    set.remove(waiter)
+    FutureSet.remove(waiter, from: watched)
+    watched = []
   }
 }
 

@@ -49,17 +49,16 @@ public final class ThreadPoolExecutor: Executor, @unchecked Sendable {
   public func submit<T: Sendable>(label: String?, _ body: @escaping @Sendable () throws -> T)
     throws -> Future<T>
   {
-    try pool.lock.withLock {
-      if let reason = pool.broken { throw FutureError.broken(reason) }
-      if pool.isShutdown { throw FutureError.shutdown }
-      let future = Future<T>(runtime: runtime)
-      let number = pool.submitted
-      let item = TypedWorkItem(future: future, label: label, number: number, body)
-      pool.submitted += 1
-      pool.queue.put(item)
-      adjustThreadCount()
-      return future
-    }
+    pool.lock.lock()
+    defer { pool.lock.unlock() }
+    if let reason = pool.broken { throw FutureError.broken(reason) }
+    if pool.isShutdown { throw FutureError.shutdown }
+    let future = Future<T>(runtime: runtime)
+    let item = TypedWorkItem(future: future, label: label, number: pool.submitted, body)
+    pool.submitted += 1
+    pool.queue.put(item)
+    adjustThreadCount()
+    return future
   }
 
   public func shutdown(wait: Bool, cancelFutures: Bool) {

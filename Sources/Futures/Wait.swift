@@ -31,6 +31,7 @@ public func wait<T: Sendable>(
     return DoneAndNotDone(done: [], notDone: [])
   }
   var done = Set<ObjectIdentifier>()
+  var watched: [Future<T>] = []
   let waiter: Waiter<T>? = set.withAllLocked {
     for future in set.futures where future.isSettled { done.insert(ObjectIdentifier(future)) }
     let settled = set.futures.filter { done.contains(ObjectIdentifier($0)) }
@@ -50,13 +51,13 @@ public func wait<T: Sendable>(
         ? .anyCompletion
         : .allCompleted(pending: pending, stopOnException: returnWhen == .firstException),
       runtime: runtime)
-    set.install(waiter)
+    watched = set.install(waiter)
     return waiter
   }
   if let waiter {
     let deadline = timeout.map { runtime.now + $0 }
     let finished = waiter.wait(until: deadline, runtime: runtime)
-    set.remove(waiter)
+    FutureSet.remove(waiter, from: watched)
     for future in finished { done.insert(ObjectIdentifier(future)) }
   }
   return DoneAndNotDone(

@@ -125,6 +125,13 @@ public final class Runtime: Sendable {
   /// Lets another runnable thread take over here in a seeded virtual run; a no-op otherwise.
   public func yieldPoint() { backend.yieldPoint() }
 
+  /// Polls `ready` for a few microseconds, giving the CPU to other threads between polls, and
+  /// returns whether it came true: for a thread about to block on a condition that another
+  /// thread is likely to make true very soon, which is cheaper than sleeping and being woken.
+  /// Live only: in virtual time nothing else runs meanwhile, so it returns false at once
+  /// without calling `ready`. The caller still checks its condition under its lock.
+  public func spin(until ready: () -> Bool) -> Bool { backend.spin(until: ready) }
+
   /// Runs async `body` to completion on a single-threaded task executor, blocking the calling
   /// thread meanwhile, as `asyncio.run` does. Child tasks run on the same executor.
   public func runAsync<T: Sendable>(

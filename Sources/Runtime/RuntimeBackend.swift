@@ -16,6 +16,7 @@ protocol RuntimeBackend: AnyObject, Sendable {
   func makeCondition(_ label: String) -> any RuntimeCondition
   func address(of object: AnyObject) -> String
   func yieldPoint()
+  func spin(until ready: () -> Bool) -> Bool
   func runAsync<T: Sendable>(runtime: Runtime, _ body: @escaping @Sendable () async throws -> T)
     throws -> T
   func sleep(until deadline: Duration) async throws

@@ -11,19 +11,28 @@ struct FutureSet<Value: Sendable> {
   }
 
   func withAllLocked<T>(_ body: () throws -> T) rethrows -> T {
-    let ordered = futures.sorted { $0.serial < $1.serial }
+    // Futures usually come in the order they were made: then there is nothing to sort.
+    let inOrder = zip(futures, futures.dropFirst()).allSatisfy { $0.serial < $1.serial }
+    let ordered = inOrder ? futures : futures.sorted { $0.serial < $1.serial }
     for future in ordered { future.condition.lock() }
     defer { for future in ordered.reversed() { future.condition.unlock() } }
     return try body()
   }
 
-  func install(_ waiter: Waiter<Value>) {
-    for future in futures { future.waiters.append(waiter) }
+  /// Has the futures that are not yet settled report to `waiter` (a settled one never reports
+  /// again) and returns them, for `remove`. Every lock held (`withAllLocked`).
+  func install(_ waiter: Waiter<Value>) -> [Future<Value>] {
+    let unsettled = futures.filter { !$0.isSettled }
+    for future in unsettled { future.waiters.append(waiter) }
+    return unsettled
   }
 
-  func remove(_ waiter: Waiter<Value>) {
+  /// Stops `futures` (those `install` returned) reporting to `waiter`.
+  static func remove(_ waiter: Waiter<Value>, from futures: [Future<Value>]) {
     for future in futures {
-      future.condition.withLock { future.waiters.removeAll { $0 === waiter } }
+      future.condition.lock()
+      future.waiters.removeAll { $0 === waiter }
+      future.condition.unlock()
     }
   }
 }

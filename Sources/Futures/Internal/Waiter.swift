@@ -1,4 +1,5 @@
 import Runtime
+import Synchronization
 
 /// What `asCompleted` and `wait` install on futures to hear about completions, as CPython's
 /// `_Waiter` family: futures report to it under their own lock, and it wakes its one reader.
@@ -13,6 +14,8 @@ final class Waiter<Value: Sendable>: @unchecked Sendable {
   private let condition: any RuntimeCondition
   private var kind: Kind
   private var isSet = false
+  /// `isSet`, for a live reader to poll briefly without the lock.
+  private let setFlag = Atomic<Bool>(false)
   private var finished: [Future<Value>] = []
 
   init(_ kind: Kind, runtime: Runtime) {
@@ -39,25 +42,36 @@ final class Waiter<Value: Sendable>: @unchecked Sendable {
 
   private func set() {
     isSet = true
+    setFlag.store(true, ordering: .releasing)
     condition.notifyAll()
   }
 
   /// Blocks until woken or until `deadline` on `runtime`'s clock; then hands over (and forgets)
-  /// the futures that completed meanwhile, in completion order.
+  /// the futures that completed meanwhile, in completion order. Live and without a deadline,
+  /// it polls for a few microseconds before it sleeps, as `Future.result` does.
   func wait(until deadline: Duration?, runtime: Runtime) -> [Future<Value>] {
-    condition.withLock {
-      while !isSet {
-        guard let deadline else {
-          condition.wait()
+    condition.lock()
+    defer { condition.unlock() }
+    var spun = false
+    while !isSet {
+      guard let deadline else {
+        if !spun && !runtime.isVirtual {
+          spun = true
+          condition.unlock()
+          _ = runtime.spin { setFlag.load(ordering: .acquiring) }
+          condition.lock()
           continue
         }
-        let remaining = deadline - runtime.now
-        if remaining <= .zero { break }
-        condition.wait(timeout: remaining)
+        condition.wait()
+        continue
       }
-      isSet = false
-      defer { finished = [] }
-      return finished
+      let remaining = deadline - runtime.now
+      if remaining <= .zero { break }
+      condition.wait(timeout: remaining)
     }
+    isSet = false
+    setFlag.store(false, ordering: .relaxed)
+    defer { finished = [] }
+    return finished
   }
 }

@@ -1,25 +1,40 @@
 import Runtime
+import Synchronization
 
 /// A blocking FIFO of work items for pool threads; `nil` is the wake-up-and-check-shutdown
 /// sentinel, as `None` is in CPython's thread pool.
+///
+/// Live, a thread that finds the queue empty spins a little before it sleeps, and a put wakes a
+/// sleeping thread only for items that the spinning threads will not take: with a steady
+/// stream of short tasks, items are taken without any sleep or wake-up. An item is never left
+/// waiting while a thread sleeps and no thread spins, so a long task still never delays another
+/// that an idle thread could run, as in CPython.
 final class WorkQueue: @unchecked Sendable {
+  private let runtime: Runtime
   private let condition: any RuntimeCondition
   private var items: [WorkItem?] = []
   private var head = 0
-  /// Pool threads blocked in `get`, and how many of them have been signalled but not yet run:
-  /// a put wakes a thread only when there are more queued items than wake-ups on their way.
+  /// Pool threads blocked in `get`, and how many of them have been signalled but not yet run.
   private var waiting = 0
   private var wakeups = 0
+  /// Threads spinning in `get`: each takes an item without being woken.
+  private var spinning = 0
+  /// The number of queued items, for the spinning thread to poll without the lock.
+  private let queued = Atomic<Int>(0)
+  /// Only live threads spin: in virtual time the one running thread would wait for itself.
+  private let spins: Bool
 
   init(runtime: Runtime) {
+    self.runtime = runtime
     condition = runtime.makeCondition(label: "the work queue")
+    spins = !runtime.isVirtual
   }
 
   func put(_ item: WorkItem?) {
     condition.lock()
     items.append(item)
-    let wake = waiting > wakeups && items.count - head > wakeups
-    if wake { wakeups += 1 }
+    queued.store(items.count - head, ordering: .relaxed)
+    let wake = claimWakeup()
     condition.unlock()
     // Signalled after unlocking, so that the woken thread does not block at once on our lock.
     if wake { condition.notify() }
@@ -28,14 +43,38 @@ final class WorkQueue: @unchecked Sendable {
   /// The next item, blocking while the queue is empty.
   func get() -> WorkItem? {
     condition.lock()
-    defer { condition.unlock() }
+    var spun = false
     while head == items.count {
+      if spins && !spun {
+        spun = true
+        spinning += 1
+        condition.unlock()
+        _ = runtime.spin { queued.load(ordering: .relaxed) > 0 }
+        condition.lock()
+        spinning -= 1
+        continue
+      }
       waiting += 1
       condition.wait()
       waiting -= 1
       if wakeups > 0 { wakeups -= 1 }
+      spun = false
     }
-    return popLocked()
+    let item = popLocked()
+    // Items this thread did not take may need a thread of their own.
+    let wake = claimWakeup()
+    condition.unlock()
+    if wake { condition.notify() }
+    return item
+  }
+
+  /// Whether to wake a sleeping thread: there is one not yet signalled, and more items are
+  /// queued than the spinning threads and the signalled ones will take. Lock held.
+  private func claimWakeup() -> Bool {
+    let takers = wakeups + spinning
+    guard waiting > wakeups, items.count - head > takers else { return false }
+    wakeups += 1
+    return true
   }
 
   /// Removes and returns every real item still queued (sentinels are dropped).
@@ -53,6 +92,7 @@ final class WorkQueue: @unchecked Sendable {
     let item = items[head]
     items[head] = nil
     head += 1
+    queued.store(items.count - head, ordering: .relaxed)
     if head > 1024 && head * 2 > items.count {
       items.removeFirst(head)
       head = 0

@@ -39,6 +39,7 @@ final class LiveBackend: RuntimeBackend, @unchecked Sendable {
   }
 
   func yieldPoint() {}
+  func spin(until ready: () -> Bool) -> Bool { LiveSpin.poll(until: ready) }
 
   func runAsync<T: Sendable>(runtime: Runtime, _ body: @escaping @Sendable () async throws -> T)
     throws -> T

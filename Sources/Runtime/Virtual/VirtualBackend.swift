@@ -47,6 +47,7 @@ final class VirtualBackend: RuntimeBackend, @unchecked Sendable {
   }
 
   func yieldPoint() { scheduler.yieldPoint() }
+  func spin(until ready: () -> Bool) -> Bool { false }
 
   func runAsync<T: Sendable>(runtime: Runtime, _ body: @escaping @Sendable () async throws -> T)
     throws -> T
