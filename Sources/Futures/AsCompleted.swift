@@ -12,6 +12,7 @@ import Runtime
 ///     }
 ///     // CN
 ///     // BR
+@inlinable
 public func asCompleted<T: Sendable>(_ futures: some Sequence<Future<T>>) -> AsCompleted<T> {
   AsCompleted(FutureSet(futures), timeout: nil)
 }
@@ -21,6 +22,7 @@ public func asCompleted<T: Sendable>(_ futures: some Sequence<Future<T>>) -> AsC
 ///
 ///     var completions = asCompleted(futures, timeout: .seconds(2))
 ///     while let future = try completions.next() { … }
+@inlinable
 public func asCompleted<T: Sendable>(
   _ futures: some Sequence<Future<T>>, timeout: Duration
 ) -> TimedCompletions<T> {
@@ -29,17 +31,18 @@ public func asCompleted<T: Sendable>(
 
 /// The futures of `asCompleted(_:)`, in completion order.
 public final class AsCompleted<T: Sendable>: Sequence, IteratorProtocol, @unchecked Sendable {
-  private let set: FutureSet<T>
-  private let timeout: Duration?
-  private var started = false
-  private var deadline: Duration?
-  private var ready: [Future<T>] = []
-  private var readyHead = 0
-  private var pending: Set<ObjectIdentifier> = []
-  private var waiter: Waiter<T>?
+  @usableFromInline let set: FutureSet<T>
+  @usableFromInline let timeout: Duration?
+  @usableFromInline var started = false
+  @usableFromInline var deadline: Duration?
+  @usableFromInline var ready: [Future<T>] = []
+  @usableFromInline var readyHead = 0
+  @usableFromInline var pending: Set<ObjectIdentifier> = []
+  @usableFromInline var waiter: Waiter<T>?
   /// The futures the waiter is installed on.
-  private var watched: [Future<T>] = []
+  @usableFromInline var watched: [Future<T>] = []
 
+  @inlinable
   init(_ set: FutureSet<T>, timeout: Duration?) {
     self.set = set
     self.timeout = timeout
@@ -48,11 +51,13 @@ public final class AsCompleted<T: Sendable>: Sequence, IteratorProtocol, @unchec
   deinit { finish() }
 
   /// The next future to complete; blocks while none has. Nil when all have been yielded.
+  @inlinable
   public func next() -> Future<T>? {
     // Without a time-out nothing can throw.
     try! nextThrowing()
   }
 
+  @inlinable
   func nextThrowing() throws -> Future<T>? {
     if !started { start() }
     while readyHead == ready.count {
@@ -79,7 +84,8 @@ public final class AsCompleted<T: Sendable>: Sequence, IteratorProtocol, @unchec
     return future
   }
 
-  private func start() {
+  @inlinable
+  func start() {
     started = true
     guard let runtime = set.futures.first?.runtime else { return }
     deadline = timeout.map { runtime.now + $0 }
@@ -97,7 +103,8 @@ public final class AsCompleted<T: Sendable>: Sequence, IteratorProtocol, @unchec
     }
   }
 
-  private func finish() {
+  @inlinable
+  func finish() {
     guard let waiter else { return }
     self.waiter = nil
     FutureSet.remove(waiter, from: watched)
@@ -107,11 +114,13 @@ public final class AsCompleted<T: Sendable>: Sequence, IteratorProtocol, @unchec
 
 /// The futures of `asCompleted(_:timeout:)`: call `next()` until it returns nil.
 public struct TimedCompletions<T: Sendable>: @unchecked Sendable {
-  private let completions: AsCompleted<T>
+  @usableFromInline let completions: AsCompleted<T>
 
+  @inlinable
   init(_ completions: AsCompleted<T>) { self.completions = completions }
 
   /// The next future to complete, nil at the end; throws `FutureError.timeout` when the
   /// time-out passes with futures still unfinished.
+  @inlinable
   public mutating func next() throws -> Future<T>? { try completions.nextThrowing() }
 }

@@ -18,6 +18,7 @@ public protocol Executor: AnyObject, Sendable {
 
 extension Executor {
   /// Schedules `body` and returns its future at once.
+  @inlinable
   public func submit<T: Sendable>(_ body: @escaping @Sendable () throws -> T) throws -> Future<T> {
     try submit(label: nil, body)
   }
@@ -41,6 +42,7 @@ extension Executor {
   ///     // 0
   ///     // 10
   ///     // 20
+  @inlinable
   public func map<S: Sequence, T: Sendable>(
     _ transform: @escaping @Sendable (S.Element) throws -> T, _ items: S,
     timeout: Duration? = nil
@@ -56,6 +58,7 @@ extension Executor {
   }
 
   /// `map` over two sequences zipped together, stopping at the shorter one.
+  @inlinable
   public func map<S1: Sequence, S2: Sequence, T: Sendable>(
     _ transform: @escaping @Sendable (S1.Element, S2.Element) throws -> T, _ first: S1,
     _ second: S2, timeout: Duration? = nil
@@ -67,8 +70,9 @@ extension Executor {
 
 /// Two values travelling together into a pool thread.
 public struct Pair<A: Sendable, B: Sendable>: Sendable, CustomStringConvertible {
-  let first: A
-  let second: B
+  @usableFromInline let first: A
+  @usableFromInline let second: B
+  @inlinable
   init(_ first: A, _ second: B) {
     self.first = first
     self.second = second

@@ -14,31 +14,36 @@ import Synchronization
 ///
 /// Blocking uses the runtime's condition variable, so futures behave the same on OS threads
 /// and in virtual time.
+///
+/// The paths every task takes (making, running, completing, waiting) are `@inlinable`, so that
+/// they are specialised for the value type in the code that uses them.
 public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, CustomStringConvertible {
+  @usableFromInline
   enum Phase {
     case pending, running, cancelled, cancelledAndNotified, finished
   }
 
-  let runtime: Runtime
-  let condition: any RuntimeCondition
+  @usableFromInline let runtime: Runtime
+  @usableFromInline let condition: any RuntimeCondition
   /// Orders futures for taking several locks at once, deterministically.
-  let serial: UInt64
-  var phase = Phase.pending
-  var outcome: Result<Value, any Error>?
-  var callbacks: [@Sendable (Future<Value>) throws -> Void] = []
-  var waiters: [Waiter<Value>] = []
+  @usableFromInline let serial: UInt64
+  @usableFromInline var phase = Phase.pending
+  @usableFromInline var outcome: Result<Value, any Error>?
+  @usableFromInline var callbacks: [@Sendable (Future<Value>) throws -> Void] = []
+  @usableFromInline var waiters: [Waiter<Value>] = []
   /// True once finished or cancelled: lets a live waiter poll briefly without the lock.
-  private let doneFlag = Atomic<Bool>(false)
+  @usableFromInline let doneFlag = Atomic<Bool>(false)
 
   /// Where the future lives, as Python's `id()` would show it (deterministic in virtual time).
   public var address: String { fixedAddress ?? runtime.address(of: self) }
-  private var fixedAddress: String?
+  @usableFromInline var fixedAddress: String?
 
   /// A pending future on `runtime`. Executors make these; tests and adapters may too.
+  @inlinable
   public init(runtime: Runtime = .current) {
     self.runtime = runtime
     self.condition = runtime.makeCondition(label: "a future's condition")
-    self.serial = _serials.add(1, ordering: .relaxed).newValue
+    self.serial = FutureSerial.next()
     // Live, the real address is stable, so it is formatted only when shown.
     if runtime.isVirtual { self.fixedAddress = runtime.address(of: self) }
   }
@@ -58,6 +63,7 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
   /// Cancels the future if it has not started: true if it is (now) cancelled, false if it is
   /// running or finished. Wakes the threads waiting for it and runs the done-callbacks.
   @discardableResult
+  @inlinable
   public func cancel() -> Bool {
     condition.lock()
     switch phase {
@@ -81,6 +87,7 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
   ///
   /// Rethrows the work's error; throws `FutureError.cancelled` if cancelled and
   /// `FutureError.timeout` if `timeout` passes first (`.zero` means do not wait).
+  @inlinable
   public func result(timeout: Duration? = nil) throws -> Value {
     condition.lock()
     defer { condition.unlock() }
@@ -118,6 +125,7 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
 
   /// Marks the future running (true) or, if it was cancelled, notes that the executor saw the
   /// cancellation (false: skip the work). Throws `invalidState` in any other state.
+  @inlinable
   public func setRunningOrNotifyCancel() throws -> Bool {
     condition.lock()
     defer { condition.unlock() }
@@ -135,11 +143,14 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
   }
 
   /// Completes the future with `value`; `invalidState` if it was already completed or cancelled.
+  @inlinable
   public func setResult(_ value: Value) throws { try complete(.success(value)) }
 
   /// Completes the future with `error`; `invalidState` if already completed or cancelled.
+  @inlinable
   public func setException(_ error: any Error) throws { try complete(.failure(error)) }
 
+  @inlinable
   func complete(_ result: Result<Value, any Error>) throws {
     condition.lock()
     switch phase {
@@ -167,6 +178,7 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
   /// `<Future at 0x… state=running>`, `<Future at 0x… state=finished returned String>`, …
   public var description: String { condition.withLock { unlockedDescription } }
 
+  @usableFromInline
   var unlockedDescription: String {
     let head = "<Future at \(address) state=\(Self.state(of: phase).rawValue)"
     switch outcome {
@@ -181,6 +193,7 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
 
   // MARK: Internals
 
+  @inlinable
   static func state(of phase: Phase) -> FutureState {
     switch phase {
     case .pending: return .pending
@@ -191,6 +204,7 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
   }
 
   /// True when done, counting a cancellation only once an executor noticed it. Lock held.
+  @inlinable
   var isSettled: Bool { phase == .finished || phase == .cancelledAndNotified }
 
   /// Waits, lock held, until finished or cancelled.
@@ -198,7 +212,8 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
   /// Live, a wait without a time-out for running work first polls for a few microseconds
   /// with the lock released: a short task is usually done by then, without a sleep and a
   /// wake-up. In virtual time nothing else runs meanwhile, so it goes straight to waiting.
-  private func waitUntilDone(timeout: Duration?) throws {
+  @inlinable
+  func waitUntilDone(timeout: Duration?) throws {
     let deadline = timeout.map { runtime.now + $0 }
     var spun = false
     while phase == .pending || phase == .running {
@@ -219,7 +234,8 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
     }
   }
 
-  private func invokeCallbacks() {
+  @usableFromInline
+  func invokeCallbacks() {
     let pending = condition.withLock {
       defer { callbacks = [] }
       return callbacks
@@ -227,7 +243,8 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
     for callback in pending { call(callback) }
   }
 
-  private func call(_ callback: @Sendable (Future<Value>) throws -> Void) {
+  @usableFromInline
+  func call(_ callback: @Sendable (Future<Value>) throws -> Void) {
     do {
       try callback(self)
     } catch {
@@ -238,4 +255,11 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
   }
 }
 
-private let _serials = Atomic<UInt64>(0)
+/// The serial numbers of futures, in the order they are made.
+@usableFromInline
+enum FutureSerial {
+  private static let counter = Atomic<UInt64>(0)
+
+  @usableFromInline
+  static func next() -> UInt64 { counter.add(1, ordering: .relaxed).newValue }
+}

@@ -10,13 +10,14 @@ import Runtime
 public final class MapResults<T: Sendable>: Sequence, IteratorProtocol, @unchecked Sendable,
   CustomStringConvertible
 {
-  private let futures: [Future<T>]
-  private let deadline: Duration?
-  private let runtime: Runtime
-  private var position = 0
-  private var ended = false
-  private var address = ""
+  @usableFromInline let futures: [Future<T>]
+  @usableFromInline let deadline: Duration?
+  @usableFromInline let runtime: Runtime
+  @usableFromInline var position = 0
+  @usableFromInline var ended = false
+  @usableFromInline var address = ""
 
+  @inlinable
   init(futures: [Future<T>], deadline: Duration?, runtime: Runtime) {
     self.futures = futures
     self.deadline = deadline
@@ -27,6 +28,7 @@ public final class MapResults<T: Sendable>: Sequence, IteratorProtocol, @uncheck
   deinit { cancelRemaining() }
 
   /// The next result, waiting for it; nil at the end.
+  @inlinable
   public func next() -> Result<T, any Error>? {
     guard !ended, position < futures.count else { return nil }
     let future = futures[position]
@@ -44,7 +46,8 @@ public final class MapResults<T: Sendable>: Sequence, IteratorProtocol, @uncheck
   /// `<MapResults object at 0x…>`, as Python shows a generator: nothing has run to produce it.
   public var description: String { "<MapResults object at \(address)>" }
 
-  private func cancelRemaining() {
+  @usableFromInline
+  func cancelRemaining() {
     for future in futures[position...] { future.cancel() }
   }
 }

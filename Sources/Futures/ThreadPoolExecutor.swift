@@ -46,26 +46,38 @@ public final class ThreadPoolExecutor: Executor, @unchecked Sendable {
     if !runtime.isVirtual || Runtime.current === runtime { pool.abandon() }
   }
 
+  @inlinable
   public func submit<T: Sendable>(label: String?, _ body: @escaping @Sendable () throws -> T)
     throws -> Future<T>
   {
+    var submitted: Future<T>?
+    try enqueue { number in
+      let future = Future<T>(runtime: runtime)
+      submitted = future
+      return future.workItem(label: label, number: number, body)
+    }
+    guard let submitted else { preconditionFailure("enqueue returned without a work item") }
+    return submitted
+  }
+
+  /// Queues the work item that `make` returns for the next submission number, and starts a
+  /// thread unless one is idle; throws, without calling `make`, once shut down or broken.
+  @usableFromInline
+  func enqueue(_ make: (Int) -> WorkItem) throws {
     pool.lock.lock()
     defer { pool.lock.unlock() }
     if let reason = pool.broken { throw FutureError.broken(reason) }
     if pool.isShutdown { throw FutureError.shutdown }
-    let future = Future<T>(runtime: runtime)
-    let item = TypedWorkItem(future: future, label: label, number: pool.submitted, body)
+    pool.queue.put(make(pool.submitted))
     pool.submitted += 1
-    pool.queue.put(item)
     adjustThreadCount()
-    return future
   }
 
   public func shutdown(wait: Bool, cancelFutures: Bool) {
     let threads = pool.lock.withLock { () -> [any RuntimeThread] in
       pool.isShutdown = true
       if cancelFutures {
-        for item in pool.queue.drain() { item.cancel() }
+        for item in pool.queue.drain() { item(.cancel) }
       }
       pool.queue.put(nil)
       return pool.threads

@@ -71,6 +71,7 @@ extension DoneAndNotDone {
 }
 
 extension Result {
+  @inlinable
   var isFailure: Bool {
     if case .failure = self { return true }
     return false

@@ -2,14 +2,17 @@ import Runtime
 
 /// Distinct futures in first-seen order, with CPython's `_AcquireFutures`: take every future's
 /// lock in one fixed order (creation order) so that two waiters can never deadlock.
+@usableFromInline
 struct FutureSet<Value: Sendable> {
-  let futures: [Future<Value>]
+  @usableFromInline let futures: [Future<Value>]
 
+  @inlinable
   init(_ futures: some Sequence<Future<Value>>) {
     var seen = Set<ObjectIdentifier>()
     self.futures = futures.filter { seen.insert(ObjectIdentifier($0)).inserted }
   }
 
+  @inlinable
   func withAllLocked<T>(_ body: () throws -> T) rethrows -> T {
     // Futures usually come in the order they were made: then there is nothing to sort.
     let inOrder = zip(futures, futures.dropFirst()).allSatisfy { $0.serial < $1.serial }
@@ -21,6 +24,7 @@ struct FutureSet<Value: Sendable> {
 
   /// Has the futures that are not yet settled report to `waiter` (a settled one never reports
   /// again) and returns them, for `remove`. Every lock held (`withAllLocked`).
+  @inlinable
   func install(_ waiter: Waiter<Value>) -> [Future<Value>] {
     let unsettled = futures.filter { !$0.isSettled }
     for future in unsettled { future.waiters.append(waiter) }
@@ -28,6 +32,7 @@ struct FutureSet<Value: Sendable> {
   }
 
   /// Stops `futures` (those `install` returned) reporting to `waiter`.
+  @inlinable
   static func remove(_ waiter: Waiter<Value>, from futures: [Future<Value>]) {
     for future in futures {
       future.condition.lock()

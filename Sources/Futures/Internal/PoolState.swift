@@ -33,7 +33,7 @@ final class PoolState: @unchecked Sendable {
     }
     while true {
       if let item = queue.get() {
-        item.run()
+        item(.run)
         idle.release()
         continue
       }
@@ -54,7 +54,7 @@ final class PoolState: @unchecked Sendable {
     lock.withLock {
       let reason = "A thread initializer failed, the thread pool is not usable anymore"
       broken = reason
-      for item in queue.drain() { item.fail(FutureError.broken(reason)) }
+      for item in queue.drain() { item(.fail(FutureError.broken(reason))) }
     }
   }
 }

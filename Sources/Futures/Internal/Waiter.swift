@@ -3,7 +3,10 @@ import Synchronization
 
 /// What `asCompleted` and `wait` install on futures to hear about completions, as CPython's
 /// `_Waiter` family: futures report to it under their own lock, and it wakes its one reader.
+/// Inlinable, like `Future`, so that it is specialised where it is used.
+@usableFromInline
 final class Waiter<Value: Sendable>: @unchecked Sendable {
+  @usableFromInline
   enum Kind {
     /// Wake on every completion.
     case anyCompletion
@@ -11,36 +14,42 @@ final class Waiter<Value: Sendable>: @unchecked Sendable {
     case allCompleted(pending: Int, stopOnException: Bool)
   }
 
-  private let condition: any RuntimeCondition
-  private var kind: Kind
-  private var isSet = false
+  @usableFromInline let condition: any RuntimeCondition
+  @usableFromInline var kind: Kind
+  @usableFromInline var isSet = false
   /// `isSet`, for a live reader to poll briefly without the lock.
-  private let setFlag = Atomic<Bool>(false)
-  private var finished: [Future<Value>] = []
+  @usableFromInline let setFlag = Atomic<Bool>(false)
+  @usableFromInline var finished: [Future<Value>] = []
 
+  @inlinable
   init(_ kind: Kind, runtime: Runtime) {
     self.kind = kind
     self.condition = runtime.makeCondition(label: "a waiter's condition")
   }
 
+  @inlinable
   func addResult(_ future: Future<Value>) { add(future, failed: false) }
+  @inlinable
   func addException(_ future: Future<Value>) { add(future, failed: true) }
+  @inlinable
   func addCancelled(_ future: Future<Value>) { add(future, failed: false) }
 
-  private func add(_ future: Future<Value>, failed: Bool) {
-    condition.withLock {
-      finished.append(future)
-      switch kind {
-      case .anyCompletion:
-        set()
-      case .allCompleted(let pending, let stopOnException):
-        kind = .allCompleted(pending: pending - 1, stopOnException: stopOnException)
-        if (stopOnException && failed) || pending - 1 <= 0 { set() }
-      }
+  @inlinable
+  func add(_ future: Future<Value>, failed: Bool) {
+    condition.lock()
+    defer { condition.unlock() }
+    finished.append(future)
+    switch kind {
+    case .anyCompletion:
+      set()
+    case .allCompleted(let pending, let stopOnException):
+      kind = .allCompleted(pending: pending - 1, stopOnException: stopOnException)
+      if (stopOnException && failed) || pending - 1 <= 0 { set() }
     }
   }
 
-  private func set() {
+  @inlinable
+  func set() {
     isSet = true
     setFlag.store(true, ordering: .releasing)
     condition.notifyAll()
@@ -49,6 +58,7 @@ final class Waiter<Value: Sendable>: @unchecked Sendable {
   /// Blocks until woken or until `deadline` on `runtime`'s clock; then hands over (and forgets)
   /// the futures that completed meanwhile, in completion order. Live and without a deadline,
   /// it polls for a few microseconds before it sleeps, as `Future.result` does.
+  @inlinable
   func wait(until deadline: Duration?, runtime: Runtime) -> [Future<Value>] {
     condition.lock()
     defer { condition.unlock() }

@@ -101,50 +101,66 @@ final class WorkQueue: @unchecked Sendable {
   }
 }
 
-/// One submitted call: runs it into its future, unless the future was cancelled first.
-///
-/// A base class with one generic subclass, so that a task costs one allocation here.
-class WorkItem: @unchecked Sendable {
-  func run() {}
-  func fail(_ error: any Error) {}
-  func cancel() {}
+/// What a pool thread does with a queued call.
+@usableFromInline
+enum WorkAction {
+  /// Run it into its future, unless the future was cancelled first.
+  case run
+  /// Cancel its future (`shutdown(cancelFutures: true)`).
+  case cancel
+  /// Fail its future without running it (the pool broke first).
+  case fail(any Error)
 }
 
-/// The work item of a call returning `T`.
-final class TypedWorkItem<T: Sendable>: WorkItem, @unchecked Sendable {
-  private let future: Future<T>
-  /// The span's name, or nil for `task N`: made only when spans are recorded.
-  private let label: String?
-  private let number: Int
-  private let body: @Sendable () throws -> T
+/// One submitted call, acting on its future. A closure made where `submit` is specialised for
+/// the call's type (`Future.workItem`), so that running it needs no generic look-ups and a
+/// task costs one allocation here.
+@usableFromInline
+typealias WorkItem = @Sendable (WorkAction) -> Void
 
-  init(
-    future: Future<T>, label: String?, number: Int,
-    _ body: @escaping @Sendable () throws -> T
-  ) {
-    self.future = future
-    self.label = label
-    self.number = number
-    self.body = body
-  }
-
-  override func run() {
-    guard (try? future.setRunningOrNotifyCancel()) == true else { return }
-    let runtime = future.runtime
-    let trace = runtime.trace
-    guard trace.recordsSpans else {
-      try? future.complete(Result { try body() })
-      return
+extension Future {
+  /// The work item that runs `body` into this future; `number` names its trace span
+  /// (`task N`) when it has no `label`.
+  @inlinable
+  func workItem(label: String?, number: Int, _ body: @escaping @Sendable () throws -> Value)
+    -> WorkItem
+  {
+    { action in
+      switch action {
+      case .run:
+        guard (try? self.setRunningOrNotifyCancel()) == true else { return }
+        let span = TaskSpan(runtime: self.runtime, label: label, number: number)
+        let result = Result { try body() }
+        span?.end()
+        try? self.complete(result)
+      case .cancel:
+        self.cancel()
+      case .fail(let error):
+        try? self.setException(error)
+      }
     }
-    let label = label ?? "task \(number)"
-    trace.record(
-      TraceEvent(time: runtime.now, actor: runtime.currentThreadName, kind: .spanStart(label)))
-    let result = Result { try body() }
-    trace.record(
-      TraceEvent(time: runtime.now, actor: runtime.currentThreadName, kind: .spanEnd(label)))
-    try? future.complete(result)
+  }
+}
+
+/// A task's span in the runtime's trace, from the moment it starts running to the moment it
+/// returns or throws; made only when the trace records spans.
+@usableFromInline
+struct TaskSpan {
+  private let runtime: Runtime
+  private let name: String
+
+  @usableFromInline
+  init?(runtime: Runtime, label: String?, number: Int) {
+    guard runtime.trace.recordsSpans else { return nil }
+    self.runtime = runtime
+    self.name = label ?? "task \(number)"
+    runtime.trace.record(
+      TraceEvent(time: runtime.now, actor: runtime.currentThreadName, kind: .spanStart(name)))
   }
 
-  override func fail(_ error: any Error) { try? future.setException(error) }
-  override func cancel() { future.cancel() }
+  @usableFromInline
+  func end() {
+    runtime.trace.record(
+      TraceEvent(time: runtime.now, actor: runtime.currentThreadName, kind: .spanEnd(name)))
+  }
 }
