@@ -91,16 +91,8 @@ public final class AsCompleted<T: Sendable>: Sequence, IteratorProtocol, @unchec
     deadline = timeout.map { runtime.now + $0 }
     let waiter = Waiter<T>(.anyCompletion, runtime: runtime)
     self.waiter = waiter
-    set.withAllLocked {
-      for future in set.futures {
-        if future.isSettled {
-          ready.append(future)
-        } else {
-          pending.insert(ObjectIdentifier(future))
-        }
-      }
-      watched = set.install(waiter)
-    }
+    (ready, watched) = set.watch(with: waiter)
+    pending = Set(watched.lazy.map(ObjectIdentifier.init))
   }
 
   @inlinable

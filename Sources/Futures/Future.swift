@@ -25,8 +25,6 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
 
   @usableFromInline let runtime: Runtime
   @usableFromInline let condition: any RuntimeCondition
-  /// Orders futures for taking several locks at once, deterministically.
-  @usableFromInline let serial: UInt64
   @usableFromInline var phase = Phase.pending
   @usableFromInline var outcome: Result<Value, any Error>?
   @usableFromInline var callbacks: [@Sendable (Future<Value>) throws -> Void] = []
@@ -43,7 +41,6 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
   public init(runtime: Runtime = .current) {
     self.runtime = runtime
     self.condition = runtime.makeCondition(label: "a future's condition")
-    self.serial = FutureSerial.next()
     // Live, the real address is stable, so it is formatted only when shown.
     if runtime.isVirtual { self.fixedAddress = runtime.address(of: self) }
   }
@@ -253,13 +250,4 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
       FileHandleLog.error(message)
     }
   }
-}
-
-/// The serial numbers of futures, in the order they are made.
-@usableFromInline
-enum FutureSerial {
-  private static let counter = Atomic<UInt64>(0)
-
-  @usableFromInline
-  static func next() -> UInt64 { counter.add(1, ordering: .relaxed).newValue }
 }

@@ -30,36 +30,27 @@ public func wait<T: Sendable>(
   guard let runtime = set.futures.first?.runtime else {
     return DoneAndNotDone(done: [], notDone: [])
   }
-  var done = Set<ObjectIdentifier>()
-  var watched: [Future<T>] = []
-  let waiter: Waiter<T>? = set.withAllLocked {
-    for future in set.futures where future.isSettled { done.insert(ObjectIdentifier(future)) }
-    let settled = set.futures.filter { done.contains(ObjectIdentifier($0)) }
-    switch returnWhen {
-    case .firstCompleted where !settled.isEmpty:
-      return nil
-    case .firstException
-    where settled.contains(where: { $0.phase == .finished && $0.outcome.map(\.isFailure) == true }):
-      return nil
-    default:
-      break
-    }
-    if settled.count == set.futures.count { return nil }
-    let pending = set.futures.count - settled.count
-    let waiter = Waiter<T>(
-      returnWhen == .firstCompleted
-        ? .anyCompletion
-        : .allCompleted(pending: pending, stopOnException: returnWhen == .firstException),
-      runtime: runtime)
-    watched = set.install(waiter)
-    return waiter
+  let waiter = Waiter<T>(
+    returnWhen == .firstCompleted
+      ? .anyCompletion : .allCompleted(stopOnException: returnWhen == .firstException),
+    runtime: runtime)
+  let (settled, watched) = set.watch(with: waiter)
+  var done = Set(settled.lazy.map(ObjectIdentifier.init))
+  // A settled future never changes again, and `watch` read it under its lock.
+  let met: Bool
+  switch returnWhen {
+  case .firstCompleted: met = !settled.isEmpty
+  case .firstException: met = settled.contains { $0.outcome.map(\.isFailure) == true }
+  case .allCompleted: met = false
   }
-  if let waiter {
+  if !met && !watched.isEmpty {
+    waiter.expect(watched.count)
     let deadline = timeout.map { runtime.now + $0 }
-    let finished = waiter.wait(until: deadline, runtime: runtime)
-    FutureSet.remove(waiter, from: watched)
-    for future in finished { done.insert(ObjectIdentifier(future)) }
+    for future in waiter.wait(until: deadline, runtime: runtime) {
+      done.insert(ObjectIdentifier(future))
+    }
   }
+  FutureSet.remove(waiter, from: watched)
   return DoneAndNotDone(
     done: set.futures.filter { done.contains(ObjectIdentifier($0)) },
     notDone: set.futures.filter { !done.contains(ObjectIdentifier($0)) })

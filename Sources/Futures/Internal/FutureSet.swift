@@ -1,7 +1,14 @@
 import Runtime
 
-/// Distinct futures in first-seen order, with CPython's `_AcquireFutures`: take every future's
-/// lock in one fixed order (creation order) so that two waiters can never deadlock.
+/// Distinct futures in first-seen order, and how `asCompleted` and `wait` start listening to
+/// them.
+///
+/// CPython takes every future's lock at once (`_AcquireFutures`) to look at them all in one
+/// instant. Here each future is looked at, and given the waiter if it is not done, under its
+/// own lock, one future after another: a future that completes meanwhile is either seen done or
+/// reported to the waiter, never both and never neither. One lock at a time also keeps
+/// ThreadSanitizer's deadlock detector, which follows at most 64 locks held by one thread,
+/// usable with any number of futures.
 @usableFromInline
 struct FutureSet<Value: Sendable> {
   @usableFromInline let futures: [Future<Value>]
@@ -12,26 +19,28 @@ struct FutureSet<Value: Sendable> {
     self.futures = futures.filter { seen.insert(ObjectIdentifier($0)).inserted }
   }
 
+  /// Splits the futures into those already settled and the others, each in the order given,
+  /// and has the others report to `waiter` when they settle (a settled future never reports
+  /// again). Pass `watched` to `remove` when done listening.
   @inlinable
-  func withAllLocked<T>(_ body: () throws -> T) rethrows -> T {
-    // Futures usually come in the order they were made: then there is nothing to sort.
-    let inOrder = zip(futures, futures.dropFirst()).allSatisfy { $0.serial < $1.serial }
-    let ordered = inOrder ? futures : futures.sorted { $0.serial < $1.serial }
-    for future in ordered { future.condition.lock() }
-    defer { for future in ordered.reversed() { future.condition.unlock() } }
-    return try body()
+  func watch(with waiter: Waiter<Value>) -> (settled: [Future<Value>], watched: [Future<Value>]) {
+    var settled: [Future<Value>] = []
+    var watched: [Future<Value>] = []
+    watched.reserveCapacity(futures.count)
+    for future in futures {
+      future.condition.lock()
+      if future.isSettled {
+        settled.append(future)
+      } else {
+        future.waiters.append(waiter)
+        watched.append(future)
+      }
+      future.condition.unlock()
+    }
+    return (settled, watched)
   }
 
-  /// Has the futures that are not yet settled report to `waiter` (a settled one never reports
-  /// again) and returns them, for `remove`. Every lock held (`withAllLocked`).
-  @inlinable
-  func install(_ waiter: Waiter<Value>) -> [Future<Value>] {
-    let unsettled = futures.filter { !$0.isSettled }
-    for future in unsettled { future.waiters.append(waiter) }
-    return unsettled
-  }
-
-  /// Stops `futures` (those `install` returned) reporting to `waiter`.
+  /// Stops `futures` (those `watch` returned as watched) reporting to `waiter`.
   @inlinable
   static func remove(_ waiter: Waiter<Value>, from futures: [Future<Value>]) {
     for future in futures {

@@ -10,8 +10,9 @@ final class Waiter<Value: Sendable>: @unchecked Sendable {
   enum Kind {
     /// Wake on every completion.
     case anyCompletion
-    /// Wake when `pending` reaches zero, or at the first error if `stopOnException`.
-    case allCompleted(pending: Int, stopOnException: Bool)
+    /// Wake once every future it was told to `expect` has reported, or at the first error
+    /// if `stopOnException`.
+    case allCompleted(stopOnException: Bool)
   }
 
   @usableFromInline let condition: any RuntimeCondition
@@ -20,6 +21,8 @@ final class Waiter<Value: Sendable>: @unchecked Sendable {
   /// `isSet`, for a live reader to poll briefly without the lock.
   @usableFromInline let setFlag = Atomic<Bool>(false)
   @usableFromInline var finished: [Future<Value>] = []
+  /// For `allCompleted`: reports still to come, once known (`expect`).
+  @usableFromInline var remaining: Int?
 
   @inlinable
   init(_ kind: Kind, runtime: Runtime) {
@@ -42,10 +45,22 @@ final class Waiter<Value: Sendable>: @unchecked Sendable {
     switch kind {
     case .anyCompletion:
       set()
-    case .allCompleted(let pending, let stopOnException):
-      kind = .allCompleted(pending: pending - 1, stopOnException: stopOnException)
-      if (stopOnException && failed) || pending - 1 <= 0 { set() }
+    case .allCompleted(let stopOnException):
+      if stopOnException && failed { set() }
+      if let remaining {
+        self.remaining = remaining - 1
+        if remaining - 1 <= 0 { set() }
+      }
     }
+  }
+
+  /// For `allCompleted`: `count` futures report to this waiter in all, some perhaps already.
+  @inlinable
+  func expect(_ count: Int) {
+    condition.lock()
+    defer { condition.unlock() }
+    remaining = count - finished.count
+    if count - finished.count <= 0 { set() }
   }
 
   @inlinable
