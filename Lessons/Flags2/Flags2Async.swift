@@ -51,6 +51,8 @@ extension Flags2Async {
       while true {
         while inFlight < concurrency, let cc = toDo.popFirst() {
           group.addTask {
+            // Not `return (cc, .success(try await …))` inside do/catch: Swift 6.3.1's
+            // optimiser miscompiles that form (CI compares release with debug output).
             let result: Result<DownloadStatus, any Error>
             do {
               result = .success(try await downloadOne(site, cc, verbose: verbose))
