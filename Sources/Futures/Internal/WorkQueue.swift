@@ -21,13 +21,15 @@ final class WorkQueue: @unchecked Sendable {
   private var spinning = 0
   /// The number of queued items, for the spinning thread to poll without the lock.
   private let queued = Atomic<Int>(0)
-  /// Only live threads spin: in virtual time the one running thread would wait for itself.
-  private let spins: Bool
+  /// How many threads may spin at once: none in virtual time (the one running thread would
+  /// wait for itself), twice the CPU count live, so that a big pool on a small machine does
+  /// not fill every core with threads that only yield to each other.
+  private let maxSpinning: Int
 
   init(runtime: Runtime) {
     self.runtime = runtime
     condition = runtime.makeCondition(label: "the work queue")
-    spins = !runtime.isVirtual
+    maxSpinning = runtime.isVirtual ? 0 : 2 * runtime.cpuCount
   }
 
   func put(_ item: WorkItem?) {
@@ -45,7 +47,7 @@ final class WorkQueue: @unchecked Sendable {
     condition.lock()
     var spun = false
     while head == items.count {
-      if spins && !spun {
+      if !spun && spinning < maxSpinning {
         spun = true
         spinning += 1
         condition.unlock()
