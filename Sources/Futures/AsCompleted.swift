@@ -37,7 +37,8 @@ public final class AsCompleted<T: Sendable>: Sequence, IteratorProtocol, @unchec
   @usableFromInline var deadline: Duration?
   @usableFromInline var ready: [Future<T>] = []
   @usableFromInline var readyHead = 0
-  @usableFromInline var pending: Set<ObjectIdentifier> = []
+  /// Watched futures not yet reported: each reports to the waiter exactly once.
+  @usableFromInline var unfinished = 0
   @usableFromInline var waiter: Waiter<T>?
   /// The futures the waiter is installed on.
   @usableFromInline var watched: [Future<T>] = []
@@ -61,19 +62,18 @@ public final class AsCompleted<T: Sendable>: Sequence, IteratorProtocol, @unchec
   func nextThrowing() throws -> Future<T>? {
     if !started { start() }
     while readyHead == ready.count {
-      guard !pending.isEmpty, let waiter, let runtime = set.futures.first?.runtime else {
+      guard unfinished > 0, let waiter, let runtime = set.futures.first?.runtime else {
         finish()
         return nil
       }
       if let deadline, deadline - runtime.now <= .zero {
-        let message = "\(pending.count) (of \(set.futures.count)) futures unfinished"
+        let message = "\(unfinished) (of \(set.futures.count)) futures unfinished"
         finish()
         throw FutureError.timeout(message)
       }
-      for future in waiter.wait(until: deadline, runtime: runtime)
-      where pending.remove(ObjectIdentifier(future)) != nil {
-        ready.append(future)
-      }
+      let reported = waiter.wait(until: deadline, runtime: runtime)
+      unfinished -= reported.count
+      ready += reported
     }
     let future = ready[readyHead]
     readyHead += 1
@@ -92,7 +92,7 @@ public final class AsCompleted<T: Sendable>: Sequence, IteratorProtocol, @unchec
     let waiter = Waiter<T>(.anyCompletion, runtime: runtime)
     self.waiter = waiter
     (ready, watched) = set.watch(with: waiter)
-    pending = Set(watched.lazy.map(ObjectIdentifier.init))
+    unfinished = watched.count
   }
 
   @inlinable

@@ -204,31 +204,15 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
   @inlinable
   var isSettled: Bool { phase == .finished || phase == .cancelledAndNotified }
 
-  /// Waits, lock held, until finished or cancelled.
-  ///
-  /// Live, a wait without a time-out for running work first polls for a few microseconds
-  /// with the lock released: a short task is usually done by then, without a sleep and a
-  /// wake-up. In virtual time nothing else runs meanwhile, so it goes straight to waiting.
+  /// Waits, lock held, until finished or cancelled. Live, a wait for running work without a
+  /// time-out polls briefly before it sleeps: a short task is usually done by then.
   @inlinable
   func waitUntilDone(timeout: Duration?) throws {
-    let deadline = timeout.map { runtime.now + $0 }
-    var spun = false
-    while phase == .pending || phase == .running {
-      guard let deadline else {
-        if !spun && phase == .running && !runtime.isVirtual {
-          spun = true
-          condition.unlock()
-          _ = runtime.spin { doneFlag.load(ordering: .acquiring) }
-          condition.lock()
-          continue
-        }
-        condition.wait()
-        continue
-      }
-      let remaining = deadline - runtime.now
-      if remaining <= .zero { throw FutureError.timeout(nil) }
-      condition.wait(timeout: remaining)
-    }
+    let finished = condition.wait(
+      while: { phase == .pending || phase == .running },
+      until: timeout.map { runtime.now + $0 }, runtime: runtime,
+      polling: { doneFlag.load(ordering: .acquiring) }, when: { phase == .running })
+    if !finished { throw FutureError.timeout(nil) }
   }
 
   @usableFromInline

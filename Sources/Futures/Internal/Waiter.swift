@@ -77,23 +77,9 @@ final class Waiter<Value: Sendable>: @unchecked Sendable {
   func wait(until deadline: Duration?, runtime: Runtime) -> [Future<Value>] {
     condition.lock()
     defer { condition.unlock() }
-    var spun = false
-    while !isSet {
-      guard let deadline else {
-        if !spun && !runtime.isVirtual {
-          spun = true
-          condition.unlock()
-          _ = runtime.spin { setFlag.load(ordering: .acquiring) }
-          condition.lock()
-          continue
-        }
-        condition.wait()
-        continue
-      }
-      let remaining = deadline - runtime.now
-      if remaining <= .zero { break }
-      condition.wait(timeout: remaining)
-    }
+    _ = condition.wait(
+      while: { !isSet }, until: deadline, runtime: runtime,
+      polling: { setFlag.load(ordering: .acquiring) })
     isSet = false
     setFlag.store(false, ordering: .relaxed)
     defer { finished = [] }
