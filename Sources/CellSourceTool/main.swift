@@ -6,7 +6,8 @@ import Foundation
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let output = arguments.first else {
-  FileHandle.standardError.write(Data("usage: CellSourceTool OUTPUT INPUT...\n".utf8))
+  try? FileHandle.standardError.write(
+    contentsOf: Data("usage: CellSourceTool OUTPUT INPUT...\n".utf8))
   exit(2)
 }
 
@@ -41,7 +42,7 @@ do {
     }
   }
 } catch {
-  FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+  try? FileHandle.standardError.write(contentsOf: Data("error: \(error)\n".utf8))
   exit(1)
 }
 

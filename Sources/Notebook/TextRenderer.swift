@@ -33,7 +33,7 @@ public final class TextRenderer: Renderer, @unchecked Sendable {
   /// Colour when standard output is a terminal and `NO_COLOR` is not set, plain otherwise.
   public static func standardOutput(forceColor: Bool? = nil) -> TextRenderer {
     TextRenderer(style: (forceColor ?? Terminal.wantsColor) ? .color : .plain) { text in
-      FileHandle.standardOutput.write(Data(text.utf8))
+      StandardStream.output.write(text)
     }
   }
 

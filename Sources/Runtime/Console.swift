@@ -51,8 +51,9 @@ public final class Console: @unchecked Sendable {
     runtime.yieldPoint()
   }
 
-  /// Writes each piece to standard output as it comes, flushing at once.
+  /// Writes each piece to standard output as it comes, unbuffered (see ``StandardStream``
+  /// for what happens when it cannot be written).
   public static let standardOutput: @Sendable (ConsoleOutput) -> Void = { piece in
-    FileHandle.standardOutput.write(Data(piece.text.utf8))
+    StandardStream.output.write(piece.text)
   }
 }

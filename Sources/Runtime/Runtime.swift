@@ -45,13 +45,19 @@ public final class Runtime: Sendable {
   /// A runtime on real OS threads and the real clock, optionally `speed` times faster.
   ///
   /// Sleeps and time-outs are divided by `speed`; `now` is multiplied by it, so a lesson run at
-  /// `speed: 10` prints the same timestamps as at normal speed, ten times sooner.
+  /// `speed: 10` prints the same timestamps as at normal speed, ten times sooner. `speed` must
+  /// lie in ``speeds``.
   public static func live(
     speed: Double = 1, output: @escaping @Sendable (ConsoleOutput) -> Void = Console.standardOutput
   ) -> Runtime {
-    precondition(speed > 0 && speed.isFinite, "speed must be a positive number")
+    precondition(speeds.contains(speed), "speed must be from 0.01 to 1000")
     return Runtime(backend: LiveBackend(speed: speed), output: output)
   }
+
+  /// The speeds a live runtime keeps faithful: from a hundred times slower (a 5-second lesson
+  /// takes 8 minutes) to a thousand times faster (where a millisecond of real time, about what
+  /// waking a thread costs, is already a second of lesson time).
+  public static let speeds: ClosedRange<Double> = 0.01...1000
 
   /// A deterministic runtime: simulated threads on a virtual clock.
   ///

@@ -9,7 +9,7 @@ enum LessonsCommand {
   static func run(_ arguments: [String]) -> Int32 {
     switch arguments.first {
     case nil, "list":
-      print(Help.listing, terminator: "")
+      StandardStream.output.write(Help.listing)
       return 0
     case "serve":
       return ServeCommand.run(Array(arguments.dropFirst()))
@@ -25,7 +25,7 @@ enum LessonsCommand {
       return fail(error.message, status: 2)
     }
     if options.help {
-      print(Help.text, terminator: "")
+      StandardStream.output.write(Help.text)
       return 0
     }
     guard !options.sectionIDs.isEmpty else {
@@ -46,7 +46,7 @@ enum LessonsCommand {
 
   /// Prints `lessons: message` on standard error and returns `status`.
   static func fail(_ message: String, status: Int32) -> Int32 {
-    FileHandle.standardError.write(Data("lessons: \(message)\n".utf8))
+    StandardStream.error.write("lessons: \(message)\n")
     return status
   }
 }

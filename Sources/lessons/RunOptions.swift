@@ -1,5 +1,6 @@
 import Lessons
 import Notebook
+import Runtime
 
 /// What `lessons SECTION [options]` asked for.
 struct RunOptions: Equatable {
@@ -43,9 +44,9 @@ struct RunOptions: Equatable {
         options.virtual = true
       case "--speed":
         let text = try value()
-        guard let speed = Double(text), speed.isFinite, speed > 0, speed <= 1_000_000 else {
+        guard let speed = Double(text), Runtime.speeds.contains(speed) else {
           throw CommandLineError(
-            "--speed must be a number greater than 0 (such as 2 or 0.5), not '\(text)'")
+            "--speed must be from 0.01 to 1000 (such as 2 or 0.5), not '\(text)'")
         }
         options.speed = speed
       default:

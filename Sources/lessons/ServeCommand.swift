@@ -1,6 +1,7 @@
 import Dispatch
 import Flags
 import Foundation
+import Runtime
 
 #if canImport(Glibc)
   import Glibc
@@ -26,6 +27,7 @@ enum ServeCommand {
       standardOutput(ServeOptions.helpText)
       return 0
     }
+    StandardStream.failureHandler = OutputFailurePolicy.serving
     var servers: [FlagServer] = []
     for wanted in options.servers {
       let server = FlagServer(
@@ -77,11 +79,7 @@ enum ServeCommand {
     return String(format: "%.1f", Double(whole) + Double(attoseconds) / 1e18)
   }
 
-  private static func standardOutput(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
-  }
+  private static func standardOutput(_ text: String) { StandardStream.output.write(text) }
 
-  private static func standardError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
-  }
+  private static func standardError(_ text: String) { StandardStream.error.write(text) }
 }

@@ -3,12 +3,33 @@ import Testing
 
 @Suite("lessons flags2", .timeLimit(.minutes(2)))
 struct Flags2CLITests {
+  /// The usage lines as argparse wraps them for 80 columns.
   func usage(_ style: String) -> String {
-    let command = "usage: lessons flags2 \(style) "
-    let indent = String(repeating: " ", count: command.count)
-    return command + "[-h] [-a] [-e] [-l N] [-m CONCURRENT] [-s LABEL] [-v]\n"
-      + indent + "[--url BASE] [--dest DIR] [--timeout S] [--virtual] [--seed N]\n"
-      + indent + "[CC ...]\n"
+    switch style {
+    case "{sequential,threadpool,async}":
+      return """
+        usage: lessons flags2 {sequential,threadpool,async} [-h] [-a] [-e] [-l N]
+                                                            [-m CONCURRENT] [-s LABEL]
+                                                            [-v] [--url BASE]
+                                                            [--dest DIR] [--timeout S]
+                                                            [--virtual] [--seed N]
+                                                            [CC ...]
+
+        """
+    case "async":
+      return """
+        usage: lessons flags2 async [-h] [-a] [-e] [-l N] [-m CONCURRENT] [-s LABEL]
+                                    [-v] [--url BASE] [--dest DIR] [--timeout S]
+                                    [--virtual] [--seed N] [CC ...]
+
+        """
+    default:
+      let command = "usage: lessons flags2 \(style) "
+      let indent = String(repeating: " ", count: command.count)
+      return command + "[-h] [-a] [-e] [-l N] [-m CONCURRENT]\n"
+        + indent + "[-s LABEL] [-v] [--url BASE] [--dest DIR]\n"
+        + indent + "[--timeout S] [--virtual] [--seed N] [CC ...]\n"
+    }
   }
 
   @Test(
@@ -146,8 +167,12 @@ enum FlagsCLI {
     var description: String { "the lessons executable was not found next to the tests" }
   }
 
-  /// The `lessons` executable of this build.
+  /// The `lessons` executable of this build, or `LESSONS_EXECUTABLE` when set (to run the
+  /// end-to-end tests against another build, such as the one before a fix).
   static func executable() throws -> URL {
+    if let path = ProcessInfo.processInfo.environment["LESSONS_EXECUTABLE"] {
+      return URL(fileURLWithPath: path)
+    }
     let candidates = [
       Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
       URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),

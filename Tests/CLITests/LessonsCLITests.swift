@@ -11,6 +11,9 @@ struct CLI {
 
   /// The `lessons` binary next to the test bundle.
   static let executable: URL = {
+    if let path = ProcessInfo.processInfo.environment["LESSONS_EXECUTABLE"] {
+      return URL(fileURLWithPath: path)
+    }
     var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     if directory.lastPathComponent == "MacOS" {
       directory = directory.deletingLastPathComponent().deletingLastPathComponent()
@@ -97,11 +100,27 @@ struct LessonsCLITests {
       (["9.9"], "lessons: unknown section '9.9': choose one of 17.4, or all"),
       (
         ["17.4", "--speed", "0"],
-        "lessons: --speed must be a number greater than 0 (such as 2 or 0.5), not '0'"
+        "lessons: --speed must be from 0.01 to 1000 (such as 2 or 0.5), not '0'"
       ),
       (
         ["17.4", "--speed", "-3"],
-        "lessons: --speed must be a number greater than 0 (such as 2 or 0.5), not '-3'"
+        "lessons: --speed must be from 0.01 to 1000 (such as 2 or 0.5), not '-3'"
+      ),
+      (
+        ["17.4", "--speed", "1e-10"],
+        "lessons: --speed must be from 0.01 to 1000 (such as 2 or 0.5), not '1e-10'"
+      ),
+      (
+        ["17.4", "--speed", "1e9"],
+        "lessons: --speed must be from 0.01 to 1000 (such as 2 or 0.5), not '1e9'"
+      ),
+      (
+        ["17.4", "--speed=1000.5"],
+        "lessons: --speed must be from 0.01 to 1000 (such as 2 or 0.5), not '1000.5'"
+      ),
+      (
+        ["17.4", "--speed", "nan"],
+        "lessons: --speed must be from 0.01 to 1000 (such as 2 or 0.5), not 'nan'"
       ),
       (
         ["17.4", "--seed", "abc"],
@@ -132,6 +151,55 @@ struct LessonsCLITests {
     let noColor = try runScript(command, environment: ["NO_COLOR": "1"])
     #expect(noColor.contains("In [1]:"))
     #expect(!noColor.contains("\u{1B}["))
+    let dumb = try runScript(command, environment: ["NO_COLOR": "", "TERM": "dumb"])
+    #expect(dumb.contains("In [1]:"))
+    #expect(!dumb.contains("\u{1B}["))
+  }
+
+  @Test(
+    "help, listings, notes and usage errors fit in 80 columns",
+    arguments: [
+      [], ["--help"], ["serve", "--help"], ["flags2", "--help"], ["flags2", "async", "--help"],
+      ["17.4", "--speed", "1e9"], ["17.4", "--seed", "x"], ["17.4", "--bogus"], ["9.9"],
+      ["flags2", "async", "-m", "0"], ["flags2", "threadpool", "--url", "http://h/f?x=1"],
+      ["flags2", "threadpool", "--url", "http://127.0.0.1:8/f", "--virtual"],
+      ["serve", "--port", "x"], ["flags2", "sequential", "BR", "--dest", "/tmp/lessons-80"],
+    ])
+  func eightyColumns(arguments: [String]) throws {
+    let outcome = try CLI.run(arguments)
+    for line in (outcome.stdout + outcome.stderr).split(separator: "\n") {
+      #expect(line.count <= 80, "\(arguments): \(line)")
+    }
+  }
+
+  @Test("the fastest speed accepted runs the whole section")
+  func fastestSpeed() throws {
+    let outcome = try CLI.run(["17.4", "--speed", "1000"])
+    #expect(outcome.status == 0)
+    #expect(outcome.stderr.isEmpty)
+    #expect(outcome.stdout.contains("result 4: 40\n"))
+  }
+
+  @Test("the slowest speed accepted runs: its first second of lesson time takes 100 s")
+  func slowestSpeed() throws {
+    let process = Process()
+    process.executableURL = CLI.executable
+    process.arguments = ["17.4", "--speed", "0.01"]
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    let exited = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in exited.signal() }
+    try process.run()
+    let reader = LineReader(out.fileHandleForReading)
+    let started = (0..<3).map { "loiter(\($0)): doing nothing for \($0)s..." }
+    let seen = reader.waitFor(started + ["results: <MapResults object at 0x"], seconds: 60)
+    #expect(seen, "the first instant of the lesson ran: \(reader.text)")
+    #expect(process.isRunning, "still waiting for loiter(1), a second of lesson time")
+    #expect(!reader.text.contains("loiter(1): done."))
+    kill(process.processIdentifier, SIGKILL)
+    #expect(exited.wait(timeout: .now() + 30) == .success)
+    #expect(process.terminationReason == .uncaughtSignal)
   }
 
   /// Runs `command` under a pseudo-terminal with util-linux `script`.
@@ -147,5 +215,35 @@ struct LessonsCLITests {
     let data = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return String(decoding: data, as: UTF8.self)
+  }
+}
+
+/// Reads a pipe on a thread of its own and keeps the text.
+final class LineReader: @unchecked Sendable {
+  private let lock = NSLock()
+  private var collected = ""
+
+  init(_ handle: FileHandle) {
+    Thread.detachNewThread { [self] in
+      while true {
+        let chunk = handle.availableData
+        if chunk.isEmpty { break }
+        lock.withLock { collected += String(decoding: chunk, as: UTF8.self) }
+      }
+    }
+  }
+
+  /// Everything read so far.
+  var text: String { lock.withLock { collected } }
+
+  /// Whether every piece appeared within `seconds`.
+  func waitFor(_ pieces: [String], seconds: Double) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+      let text = self.text
+      if pieces.allSatisfy({ text.contains($0) }) { return true }
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    return false
   }
 }

@@ -108,40 +108,76 @@ struct ServeCLITests {
 
 /// `lessons serve` running in the background, read line by line.
 final class ServeProcess: @unchecked Sendable {
+  /// Where one of the server's output streams goes.
+  enum Sink {
+    /// A pipe read line by line (``nextLine(waiting:)``).
+    case lines
+    /// `/dev/null`.
+    case null
+    /// A pipe whose reader is closed at once: every write gets EPIPE.
+    case closedPipe
+    /// `/dev/full`: every write gets ENOSPC.
+    case full
+  }
+
   private let process = Process()
   private let exited = DispatchSemaphore(value: 0)
   private let lines = DispatchSemaphore(value: 0)
   private let lock = NSLock()
   private var received: [String] = []
 
-  init(_ arguments: [String]) throws {
+  /// Starts `lessons serve arguments`; by default its output is read and its log dropped.
+  init(_ arguments: [String], standardOutput: Sink = .lines, standardError: Sink = .null)
+    throws
+  {
     process.executableURL = try FlagsCLI.executable()
     process.arguments = ["serve"] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
+    var readers: [FileHandle] = []
+    var closing: [FileHandle] = []
+    func attach(_ sink: Sink) throws -> Any {
+      switch sink {
+      case .null: return FileHandle.nullDevice
+      case .full:
+        guard let full = FileHandle(forWritingAtPath: "/dev/full") else {
+          throw CocoaError(.fileNoSuchFile)
+        }
+        return full
+      case .lines, .closedPipe:
+        let pipe = Pipe()
+        (sink == .lines
+          ? { readers.append(pipe.fileHandleForReading) }
+          : {
+            closing.append(pipe.fileHandleForReading)
+          })()
+        return pipe
+      }
+    }
+    process.standardOutput = try attach(standardOutput)
+    process.standardError = try attach(standardError)
     process.terminationHandler = { [exited] _ in exited.signal() }
     try process.run()
-    let handle = output.fileHandleForReading
-    Thread.detachNewThread { [self] in
-      var pending = Data()
-      while true {
-        let chunk = handle.availableData
-        if chunk.isEmpty { break }
-        pending += chunk
-        while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-          let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
-          pending = Data(pending[(newline + 1)...])
-          lock.withLock { received.append(line) }
-          lines.signal()
+    for handle in closing { try handle.close() }
+    for handle in readers {
+      Thread.detachNewThread { [self] in
+        var pending = Data()
+        while true {
+          let chunk = handle.availableData
+          if chunk.isEmpty { break }
+          pending += chunk
+          while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+            let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
+            pending = Data(pending[(newline + 1)...])
+            lock.withLock { received.append(line) }
+            lines.signal()
+          }
         }
       }
     }
   }
 
-  /// The next line of standard output, or nil after 30 s without one.
-  func nextLine() -> String? {
-    guard lines.wait(timeout: .now() + 30) == .success else { return nil }
+  /// The next line of the output being read, or nil after `waiting` seconds without one.
+  func nextLine(waiting seconds: Double = 30) -> String? {
+    guard lines.wait(timeout: .now() + seconds) == .success else { return nil }
     return lock.withLock { received.removeFirst() }
   }
 

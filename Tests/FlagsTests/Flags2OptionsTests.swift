@@ -98,9 +98,76 @@ struct Flags2OptionsTests {
     #expect(message("--seed -1") == "--seed N must be a whole number >= 0, not '-1'")
     #expect(
       message("--timeout 0") == "--timeout S must be a number of seconds > 0 and <= 3600, not '0'")
-    #expect(
-      message("--url ftp://x")
-        == "--url BASE must be an http:// URL such as http://127.0.0.1:8001/flags, not 'ftp://x'")
+    #expect(message("--url ftp://x") == "--url must start with http:// (not https), not 'ftp://x'")
+  }
+
+  @Test(
+    "--url is checked before anything starts",
+    arguments: [
+      ("HTTP://127.0.0.1:8001/flags/", "http://127.0.0.1:8001/flags"),
+      ("http://LocalHost:9/a/b", "http://localhost:9/a/b"),
+      ("http://[::1]:8001/flags", "http://[::1]:8001/flags"),
+      ("http://flupy.org/data/flags", "http://flupy.org/data/flags"),
+    ])
+  func goodURLs(text: String, normalized: String) throws {
+    let options = try Flags2Options.parse(["--url", text], style: .sequential)
+    #expect(options.url == normalized)
+  }
+
+  @Test(
+    "a --url that could not work is a usage error saying why",
+    arguments: [
+      (
+        "localhost",
+        "--url BASE must be an http:// URL such as http://127.0.0.1:8001/flags, not 'localhost'"
+      ),
+      (
+        "https://127.0.0.1/flags",
+        "--url must start with http:// (not https), not 'https://127.0.0.1/flags'"
+      ),
+      (
+        "http://127.0.0.1:8001/flags?x=1",
+        "--url must have no query or fragment, not 'http://127.0.0.1:8001/flags?x=1'"
+      ),
+      (
+        "http://127.0.0.1/flags#top",
+        "--url must have no query or fragment, not 'http://127.0.0.1/flags#top'"
+      ),
+      (
+        "http:///flags",
+        "--url needs a host, such as http://127.0.0.1:8001/flags, not 'http:///flags'"
+      ),
+      (
+        "http://:80/flags",
+        "--url needs a host, such as http://127.0.0.1:8001/flags, not 'http://:80/flags'"
+      ),
+      ("http://h:0/flags", "--url port must be from 1 to 65535, not '0'"),
+      ("http://h:65536/flags", "--url port must be from 1 to 65535, not '65536'"),
+      (
+        "http://h:99999999999999999999/f",
+        "--url port must be from 1 to 65535, not '99999999999999999999'"
+      ),
+      ("http://h:/f", "--url port must be from 1 to 65535, not ''"),
+      ("http://u:p@h/f", "--url must not carry a user name or password"),
+      (
+        "http://h /f",
+        "--url BASE must be an http:// URL such as http://127.0.0.1:8001/flags, not 'http://h /f'"
+      ),
+    ])
+  func badURLs(text: String, message: String) {
+    #expect(throws: UsageError(message)) {
+      try Flags2Options.parse(["--url", text], style: .threadpool)
+    }
+  }
+
+  @Test("--url with --virtual or --seed is refused: the mock has no URL to honour")
+  func urlIsLive() {
+    let message = "--url is for live runs; --virtual uses -s LABEL's mock site"
+    for extra in [["--virtual"], ["--seed", "3"]] {
+      #expect(throws: UsageError(message)) {
+        try Flags2Options.parse(["--url", "http://127.0.0.1:9/f"] + extra, style: .async)
+      }
+    }
   }
 
   @Test("the checks run in the book's order: max_req, limit, server, codes")

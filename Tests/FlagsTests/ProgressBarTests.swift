@@ -24,6 +24,41 @@ struct ProgressBarTests {
         == " 33%|███▎      | 1/3 [1:01:40<2:03:20, 3700.00s/it]")
   }
 
+  @Test("on a terminal the line takes the terminal's width less one column, as tqdm's does")
+  func fitsTheWidth() {
+    let elapsed = Duration.milliseconds(10_610)
+    let wide = ProgressBar.render(count: 10, total: 20, elapsed: elapsed, columns: 100)
+    #expect(wide.count == 99)
+    #expect(wide.hasPrefix(" 50%|" + String(repeating: "█", count: 30)))
+    let narrow = ProgressBar.render(count: 10, total: 20, elapsed: elapsed, columns: 40)
+    #expect(narrow.count == 39)
+    #expect(narrow.hasSuffix("| 10/20 [00:10<00:10,  1.06s/it]"))
+    let tiny = ProgressBar.render(count: 10, total: 20, elapsed: elapsed, columns: 20)
+    #expect(tiny == " 50% 10/20 [00:10<0")
+    #expect(ProgressBar.render(count: 1, total: 2, elapsed: elapsed, columns: 1) == "")
+    #expect(
+      ProgressBar.render(count: 20, total: 20, elapsed: elapsed, columns: nil)
+        == ProgressBar.render(count: 20, total: 20, elapsed: elapsed))
+  }
+
+  @Test("every redraw at 40 columns fits in 39, so none wraps onto a line of its own")
+  func redrawsFit() throws {
+    let runtime = Runtime.virtual()
+    let sink = TextSink()
+    try runtime.run {
+      let output = ProgressOutput(redraws: true, columns: { 40 }, write: sink.write)
+      let bar = ProgressBar(total: 1000, runtime: runtime, output: output)
+      for _ in 0..<1000 {
+        runtime.sleep(for: .milliseconds(10))
+        bar.update()
+      }
+    }
+    let draws = sink.text.split(separator: "\r").map { $0.trimmingCharacters(in: .newlines) }
+    #expect(draws.count > 90)
+    for draw in draws { #expect(draw.count <= 39, "\(draw)") }
+    #expect(draws.last == "100% 1000/1000 [00:10<00:00, 100.00it/s")
+  }
+
   @Test("off a terminal only the final state is written, once, with a newline")
   func finalOnly() throws {
     let runtime = Runtime.virtual()

@@ -50,3 +50,44 @@ struct LiveRuntimeTests {
     #expect(value == "same")
   }
 }
+
+@Suite("Live runtime speeds")
+struct LiveSpeedTests {
+  @Test("at the slowest speed a time-out of centuries waits, instead of trapping, until notified")
+  func slowestSpeedHugeTimeout() throws {
+    let rt = Runtime.live(speed: Runtime.speeds.lowerBound)
+    let woken = try rt.run { () -> Bool in
+      let condition = rt.makeCondition()
+      let flag = FlagBox()
+      let waiter = rt.spawn(name: "waiter") {
+        condition.lock()
+        while !flag.value {
+          _ = condition.wait(timeout: .seconds(Int64.max / 2))
+        }
+        condition.unlock()
+      }
+      condition.lock()
+      flag.value = true
+      condition.notifyAll()
+      condition.unlock()
+      waiter.join()
+      return flag.value
+    }
+    #expect(woken)
+  }
+
+  @Test("at the fastest speed a sleep of a lesson second takes a real millisecond")
+  func fastestSpeed() throws {
+    let rt = Runtime.live(speed: Runtime.speeds.upperBound)
+    let slept = try rt.run { () -> Duration in
+      let start = rt.now
+      rt.sleep(for: .seconds(1))
+      return rt.now - start
+    }
+    #expect(slept >= .seconds(1))
+  }
+}
+
+private final class FlagBox: @unchecked Sendable {
+  var value = false
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Runtime
 
 #if canImport(Glibc)
   import Glibc
@@ -31,6 +32,7 @@ public struct FlagFolder: Equatable, Sendable {
     let probe = try createTemporary(for: "write-test")
     close(probe.fd)
     unlink(probe.path)
+    TemporaryFiles.unregister(probe.path)
   }
 
   /// Writes `data` as `filename` in the folder: temporary file, then rename.
@@ -39,11 +41,13 @@ public struct FlagFolder: Equatable, Sendable {
       throw FlagFolderError(path: filename, reason: "not a plain file name")
     }
     let temporary = try createTemporary(for: filename)
+    defer { TemporaryFiles.unregister(temporary.path) }
     var failure: Int32 = 0
     data.withUnsafeBytes { buffer in
+      guard let base = buffer.baseAddress else { return }
       var offset = 0
       while offset < buffer.count {
-        let written = write(temporary.fd, buffer.baseAddress! + offset, buffer.count - offset)
+        let written = write(temporary.fd, base + offset, buffer.count - offset)
         if written < 0 {
           if errno == EINTR { continue }
           failure = errno
@@ -85,16 +89,22 @@ public struct FlagFolder: Equatable, Sendable {
     }
   }
 
-  /// Opens a new hidden file `.<name>.<random>.tmp` in the folder for writing.
+  /// Opens a new hidden file `.<name>.<random>.tmp` in the folder for writing, registered with
+  /// ``TemporaryFiles`` so that a process stopping at once removes it; the caller unregisters it.
   private func createTemporary(for name: String) throws(FlagFolderError) -> (
     fd: Int32, path: String
   ) {
     while true {
       let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
       let candidate = file(".\(name).\(suffix).tmp")
+      guard TemporaryFiles.register(candidate) else {
+        throw FlagFolderError(path: path, reason: "the program is stopping")
+      }
       let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
       if fd >= 0 { return (fd, candidate) }
-      if errno != EEXIST { throw FlagFolderError(path: path, reason: Self.describe(errno)) }
+      let failure = errno
+      TemporaryFiles.unregister(candidate)
+      if failure != EEXIST { throw FlagFolderError(path: path, reason: Self.describe(failure)) }
     }
   }
 

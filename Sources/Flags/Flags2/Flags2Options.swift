@@ -114,7 +114,12 @@ public struct Flags2Options: Equatable, Sendable {
       throw UsageError("--server LABEL must be one of \(SiteLabel.choices)")
     }
     options.server = server
-    if let url = options.url { options.url = try checkedURL(url) }
+    if let url = options.url {
+      options.url = try checkedURL(url)
+      if options.virtual {
+        throw UsageError("--url is for live runs; --virtual uses -s LABEL's mock site")
+      }
+    }
     if options.destination.isEmpty { throw UsageError("--dest DIR must not be empty") }
     options.codes = try CountryCodeArguments.expand(codes, every: every, all: all, limit: limit)
     return options
@@ -128,20 +133,50 @@ public struct Flags2Options: Equatable, Sendable {
     return .nanoseconds(Int64((seconds * 1e9).rounded()))
   }
 
-  /// A `--url` value: `http://` or `https://`, a host, no trailing slash.
-  private static func checkedURL(_ text: String) throws(UsageError) -> String {
-    let lower = text.lowercased()
-    let scheme = ["http://", "https://"].first { lower.hasPrefix($0) }
-    let rest = scheme.map { text.dropFirst($0.count) } ?? ""
-    guard scheme != nil, let host = rest.split(separator: "/").first, !host.isEmpty,
-      !text.contains(where: \.isWhitespace)
-    else {
-      throw UsageError(
-        "--url BASE must be an http:// URL such as http://127.0.0.1:8001/flags, not '\(text)'")
+  /// A `--url` value, checked before anything starts: `http://` (any case), a host, an
+  /// optional port from 1 to 65535, an optional path, no query or fragment. Returned with the
+  /// scheme and host in lower case and without a trailing slash.
+  static func checkedURL(_ text: String) throws(UsageError) -> String {
+    let example = "such as http://127.0.0.1:8001/flags"
+    guard !text.contains(where: { $0.isWhitespace || $0.isNewline }),
+      let separator = text.range(of: "://")
+    else { throw UsageError("--url BASE must be an http:// URL \(example), not '\(text)'") }
+    guard text[..<separator.lowerBound].lowercased() == "http" else {
+      throw UsageError("--url must start with http:// (not https), not '\(text)'")
     }
-    var url = text
-    while url.hasSuffix("/") { url.removeLast() }
-    return url
+    if text.contains("?") || text.contains("#") {
+      throw UsageError("--url must have no query or fragment, not '\(text)'")
+    }
+    let rest = text[separator.upperBound...]
+    let authority = rest.prefix { $0 != "/" }
+    var path = String(rest.dropFirst(authority.count))
+    guard !authority.contains("@") else {
+      throw UsageError("--url must not carry a user name or password")
+    }
+    var host = Substring(authority)
+    var port: Substring?
+    if authority.hasPrefix("["), let close = authority.firstIndex(of: "]") {
+      host = authority[...close]
+      let after = authority[authority.index(after: close)...]
+      if !after.isEmpty {
+        guard after.hasPrefix(":") else {
+          throw UsageError("--url has a bad host '\(authority)'")
+        }
+        port = after.dropFirst()
+      }
+    } else if let colon = authority.lastIndex(of: ":") {
+      host = authority[..<colon]
+      port = authority[authority.index(after: colon)...]
+    }
+    guard !host.isEmpty, !host.contains(":") || host.hasPrefix("[") else {
+      throw UsageError("--url needs a host, \(example), not '\(text)'")
+    }
+    if let port {
+      guard let number = Int(port), (1...65535).contains(number), port.allSatisfy(\.isASCII)
+      else { throw UsageError("--url port must be from 1 to 65535, not '\(port)'") }
+    }
+    while path.hasSuffix("/") { path.removeLast() }
+    return "http://" + host.lowercased() + (port.map { ":" + $0 } ?? "") + path
   }
 }
 

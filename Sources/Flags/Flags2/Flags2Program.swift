@@ -86,7 +86,8 @@ public struct Flags2Program: Sendable {
     let concurrency = options.concurrency
     runtime.console.write(
       Flags2Report.header(
-        label: options.server, url: site.baseURL, codes: codes, concurrency: concurrency))
+        label: options.url == nil ? options.server : nil, url: site.baseURL, codes: codes,
+        concurrency: concurrency))
     let start = runtime.now
     let counter: [DownloadStatus: Int]
     switch download {
@@ -107,12 +108,12 @@ public struct Flags2Program: Sendable {
 
   /// Writes to standard output at once (no buffering, so lines keep their order).
   public static let writeStandardOutput: @Sendable (String) -> Void = { text in
-    FileHandle.standardOutput.write(Data(text.utf8))
+    StandardStream.output.write(text)
   }
 
   /// Writes to standard error at once.
   public static let writeStandardError: @Sendable (String) -> Void = { text in
-    FileHandle.standardError.write(Data(text.utf8))
+    StandardStream.error.write(text)
   }
 }
 

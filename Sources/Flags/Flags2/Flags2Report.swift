@@ -14,13 +14,17 @@ import Foundation
 ///     // Elapsed time: 2.14s
 public enum Flags2Report {
   /// The three lines that open a run, each ending in a newline.
+  ///
+  /// The site is named by its label, or as `Site from --url` when `--url` chose it (the
+  /// label then says nothing about what answers there).
   public static func header(
-    label: SiteLabel, url: String, codes: [String], concurrency: Int
+    label: SiteLabel?, url: String, codes: [String], concurrency: Int
   ) -> String {
     let list =
       codes.count <= 10
       ? codes.joined(separator: ", ") : "from \(codes[0]) to \(codes[codes.count - 1])"
-    return "\(label.rawValue) site: \(url)\n"
+    let site = label.map { "\($0.rawValue) site" } ?? "Site from --url"
+    return "\(site): \(url)\n"
       + "Searching for \(codes.count) flag\(plural(codes.count)): \(list)\n"
       + "\(concurrency) concurrent connection\(plural(concurrency)) will be used.\n"
   }

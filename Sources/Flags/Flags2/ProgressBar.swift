@@ -9,8 +9,10 @@ import Runtime
 
 /// A text progress bar like Python's `tqdm`, timed on the runtime's clock.
 ///
-/// On a terminal it is redrawn in place (at most every 0.1 s of runtime time); anywhere
-/// else — a pipe, a file, a transcript — only its final state is written, once. It is
+/// On a terminal it is redrawn in place (at most every 0.1 s of runtime time) and, as tqdm
+/// does, stretched or shrunk to the terminal's width, so that a redraw never wraps; anywhere
+/// else — a pipe, a file, a transcript — only its final state is written, once, with a bar of
+/// ten cells. It is
 /// complete, and writes its last line, when ``update(_:)`` reaches ``total``, or at
 /// ``close()`` if the work stopped short.
 ///
@@ -28,6 +30,7 @@ public final class ProgressBar: @unchecked Sendable {
   private var done = 0
   private var lastDraw: Duration
   private var closed = false
+  private var drawnWidth = 0
 
   /// A bar of `total` steps, timed on `runtime`'s clock, written to `output`.
   public init(total: Int, runtime: Runtime = .current, output: ProgressOutput = .standardError) {
@@ -36,7 +39,7 @@ public final class ProgressBar: @unchecked Sendable {
     self.output = output
     self.start = runtime.now
     self.lastDraw = start
-    if output.redraws { output.write("\r" + Self.render(count: 0, total: total, elapsed: .zero)) }
+    if output.redraws { output.write(redraw(count: 0, elapsed: .zero)) }
   }
 
   /// Steps completed so far.
@@ -56,7 +59,7 @@ public final class ProgressBar: @unchecked Sendable {
       if done >= total { return finish(now: now) }
       guard output.redraws, now - lastDraw >= .milliseconds(100) else { return nil }
       lastDraw = now
-      return "\r" + Self.render(count: done, total: total, elapsed: now - start)
+      return redraw(count: done, elapsed: now - start)
     }
     if let text { output.write(text) }
   }
@@ -71,14 +74,45 @@ public final class ProgressBar: @unchecked Sendable {
   /// Marks the bar closed and returns its last line. Lock held.
   private func finish(now: Duration) -> String {
     closed = true
-    let line = Self.render(count: done, total: total, elapsed: now - start)
-    return (output.redraws ? "\r" : "") + line + "\n"
+    guard output.redraws else {
+      return Self.render(count: done, total: total, elapsed: now - start) + "\n"
+    }
+    return redraw(count: done, elapsed: now - start) + "\n"
+  }
+
+  /// `\r` and the line fitted to the terminal's width now, padded to cover a longer line
+  /// drawn before.
+  private func redraw(count: Int, elapsed: Duration) -> String {
+    let line = Self.render(count: count, total: total, elapsed: elapsed, columns: output.columns())
+    let width = line.count
+    defer { drawnWidth = width }
+    return "\r" + line + String(repeating: " ", count: max(drawnWidth - width, 0))
+  }
+
+  /// The line fitted to a terminal `columns` wide, one column spare so the cursor never
+  /// wraps: the bar takes the room the text leaves, as tqdm's does; with no room for a bar,
+  /// the text alone, cut to fit. Nil `columns` means ten cells, as ``render(count:total:elapsed:)``.
+  public static func render(count: Int, total: Int, elapsed: Duration, columns: Int?) -> String {
+    guard let columns else { return render(count: count, total: total, elapsed: elapsed) }
+    let (fraction, percent, meter) = parts(count: count, total: total, elapsed: elapsed)
+    let room = columns - 1 - percent.count - meter.count - 2
+    if room >= 1 { return percent + "|" + bar(fraction, width: room) + "|" + meter }
+    return String((percent + meter).prefix(max(columns - 1, 0)))
   }
 
   /// tqdm's default line: percentage, a 10-cell bar, count, elapsed<remaining and rate.
   ///
   /// The rate is written as `s/it` when under one step per second, as tqdm does.
   public static func render(count: Int, total: Int, elapsed: Duration) -> String {
+    let (fraction, percent, meter) = parts(count: count, total: total, elapsed: elapsed)
+    return "\(percent)|\(bar(fraction))|\(meter)"
+  }
+
+  /// The fraction done, the percentage (`100%`) and the meter after the bar
+  /// (` 20/20 [00:10<00:00,  1.89it/s]`).
+  private static func parts(count: Int, total: Int, elapsed: Duration) -> (
+    Double, String, String
+  ) {
     let fraction = total > 0 ? min(max(Double(count) / Double(total), 0), 1) : 0
     let seconds = Self.seconds(elapsed)
     let rate: Double? = seconds > 0 ? Double(count) / seconds : nil
@@ -95,8 +129,7 @@ public final class ProgressBar: @unchecked Sendable {
       speed = (rate.map { String(format: "%5.2f", $0) } ?? "?") + "it/s"
     }
     let percent = String(format: "%3.0f%%", fraction * 100)
-    return "\(percent)|\(bar(fraction))| \(count)/\(total) "
-      + "[\(interval(seconds))<\(remaining), \(speed)]"
+    return (fraction, percent, " \(count)/\(total) [\(interval(seconds))<\(remaining), \(speed)]")
   }
 
   /// Ten cells of full blocks and one partial block in eighths.
@@ -133,18 +166,26 @@ public struct ProgressOutput: Sendable {
   public var redraws: Bool
   /// Writes a piece of text, exactly.
   public var write: @Sendable (String) -> Void
+  /// The width to fit a redrawn line to, asked at each redraw; nil for ten cells.
+  public var columns: @Sendable () -> Int?
 
-  /// An output that writes with `write`, redrawing if `redraws`.
-  public init(redraws: Bool, write: @escaping @Sendable (String) -> Void) {
+  /// An output that writes with `write`, redrawing if `redraws` in `columns` columns.
+  public init(
+    redraws: Bool, columns: @escaping @Sendable () -> Int? = { nil },
+    write: @escaping @Sendable (String) -> Void
+  ) {
     self.redraws = redraws
+    self.columns = columns
     self.write = write
   }
 
-  /// Standard error, redrawn in place only when it is a terminal.
+  /// Standard error, redrawn in place, fitted to the terminal's width, only when it is a
+  /// terminal.
   public static var standardError: ProgressOutput {
-    ProgressOutput(redraws: isatty(STDERR_FILENO) == 1) { text in
-      FileHandle.standardError.write(Data(text.utf8))
-    }
+    ProgressOutput(
+      redraws: StandardStream.error.isTerminal,
+      columns: { StandardStream.error.columns },
+      write: { text in StandardStream.error.write(text) })
   }
 
   /// The console of `runtime`: the final line only, as a transcript shows it.

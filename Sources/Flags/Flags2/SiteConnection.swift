@@ -25,7 +25,7 @@ public struct SiteConnection: Sendable {
   ) throws(FlagServerError) -> SiteConnection {
     let timeout = options.effectiveTimeout
     if options.virtual {
-      let url = options.url ?? options.server.url
+      let url = options.server.url
       let site: MockFlagNetwork.Site =
         options.server.profileLabel.map { .profile(ServerProfile($0, seed: options.seed ?? 0)) }
         ?? .unreachable(host: host(of: url))
@@ -42,10 +42,15 @@ public struct SiteConnection: Sendable {
     }
     let server = FlagServer(profile: ServerProfile(label), port: 0)
     try server.start()
-    note(
-      "Nothing listens on 127.0.0.1:\(label.defaultPort): started a \(label.rawValue) "
-        + "flag server in this process at \(server.baseURL)\n")
+    note(startedNote(label, port: label.defaultPort, url: server.baseURL))
     return SiteConnection(network: network, url: server.baseURL, server: server)
+  }
+
+  /// The one line that says a server was started: `Nothing on port 8003: started an ERROR
+  /// server at http://127.0.0.1:40211/flags` (under 80 columns).
+  static func startedNote(_ label: ServerProfile.Label, port: UInt16, url: String) -> String {
+    let article = label.rawValue.first.map { "AEIOU".contains($0) } == true ? "an" : "a"
+    return "Nothing on port \(port): started \(article) \(label.rawValue) server at \(url)\n"
   }
 
   /// Stops the server this connection started, if any.

@@ -12,7 +12,7 @@ struct LiveClock: Sendable {
   /// Scaled time since the clock started.
   var elapsed: Duration {
     let real = Double(LiveClock.monotonicNanoseconds() - start)
-    return .nanoseconds(Int64(real * speed))
+    return .nanoseconds(Int64(min(real * speed, 9.2e18)))
   }
 
   static func monotonicNanoseconds() -> UInt64 {
@@ -21,11 +21,14 @@ struct LiveClock: Sendable {
     return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
   }
 
-  /// The real nanoseconds that `duration` of scaled time takes.
+  /// The real nanoseconds that `duration` of scaled time takes, saturating at the ends of
+  /// `Int64` (a time-out of years at a slow speed is "forever", not a trap).
   static func realNanoseconds(_ duration: Duration, speed: Double) -> Int64 {
     let (seconds, attoseconds) = duration.components
-    let nanos = Double(seconds) * 1e9 + Double(attoseconds) / 1e9
-    return Int64((nanos / speed).rounded())
+    let nanos = ((Double(seconds) * 1e9 + Double(attoseconds) / 1e9) / speed).rounded()
+    guard nanos.isFinite, nanos < 9.2e18 else { return nanos < 0 ? .min : .max }
+    guard nanos > -9.2e18 else { return .min }
+    return Int64(nanos)
   }
 
   /// Blocks the calling OS thread for `duration` of scaled time.
