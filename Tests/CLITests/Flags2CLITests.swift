@@ -132,6 +132,37 @@ struct Flags2CLITests {
       try FileManager.default.contentsOfDirectory(atPath: dest).sorted() == ["br.gif", "cn.gif"])
   }
 
+  @Test("--url in any case of http:// is used as given, and the header names it as --url's")
+  func customURL() throws {
+    let port = ServeCLITests().freePort()
+    let server = try ServeProcess(["--profile", "delay", "--delay", "0", "--port", "\(port)"])
+    defer { _ = server.interrupt() }
+    _ = server.nextLine()
+    let dest = NSTemporaryDirectory() + "flags2-cli-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: dest) }
+    let result = try FlagsCLI.run(
+      [
+        "flags2", "sequential", "cn", "br", "--url", "HTTP://127.0.0.1:\(port)/flags/", "--dest",
+        dest,
+      ])
+    #expect(result.status == 0)
+    let lines = result.output.split(separator: "\n").map(String.init)
+    #expect(lines.first == "Site from --url: http://127.0.0.1:\(port)/flags")
+    #expect(lines.contains("2 flags downloaded."))
+    #expect(result.errors.isEmpty || result.errors.hasPrefix("100%"))
+  }
+
+  @Test("a started server is named in one line of under 80 columns, with the right article")
+  func startedNote() throws {
+    let dest = NSTemporaryDirectory() + "flags2-cli-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: dest) }
+    let result = try FlagsCLI.run(["flags2", "sequential", "-s", "ERROR", "cn", "--dest", dest])
+    #expect(result.status == 0)
+    let note = try #require(result.errors.split(separator: "\n").first)
+    #expect(note.hasPrefix("Nothing on port 8003: started an ERROR server at http://127.0.0.1:"))
+    #expect(note.count <= 80)
+  }
+
   @Test("REMOTE live really tries the book's site and counts connection errors")
   func remote() throws {
     let dest = NSTemporaryDirectory() + "flags2-cli-" + UUID().uuidString

@@ -100,6 +100,24 @@ struct OutputFailureCLITests {
     #expect(lines.filter { $0.contains("GET /flags/br/br.gif") }.count == 5)
   }
 
+  @Test("serve -v whose standard output reader has gone serves, logs, and stops on Ctrl-C")
+  func serverWithoutItsOutput() throws {
+    let port = ServeCLITests().freePort()
+    let server = try ServeProcess(
+      ["--profile", "delay", "--delay", "0", "--port", "\(port)", "-v"],
+      standardOutput: .closedPipe, standardError: .lines)
+    #expect(ServeCLITests().waitForListener(port: port))
+    var lines: [String] = []
+    for _ in 0..<3 {
+      let (status, _) = try ServeCLITests().fetch("http://127.0.0.1:\(port)/flags/cn/cn.gif")
+      #expect(status == 200)
+    }
+    #expect(server.interrupt() == 0)
+    while let line = server.nextLine(waiting: 1) { lines.append(line) }
+    #expect(lines.filter { $0.contains("GET /flags/cn/cn.gif") }.count == 3, "\(lines)")
+    #expect(!lines.contains { $0.contains("Fatal error") || $0.contains("cannot write") })
+  }
+
   /// `--dest` for the flags2 commands, so that leftovers can be looked for.
   func destination(_ arguments: [String], _ folder: TemporaryFolder) -> [String] {
     arguments.first == "flags2" ? ["--dest", folder.path] : []
