@@ -6,22 +6,14 @@ import Runtime
 /// virtual, the whole section runs in one deterministic simulation, so its text is the same
 /// every time. Time runs on across cells, as in one notebook session.
 ///
-///     let runner = NotebookRunner(mode: .virtual(seed: nil))
+///     let runner = NotebookRunner(configuration: .canonical)
 ///     try runner.run(section, renderer: TextRenderer.standardOutput())
 public struct NotebookRunner: Sendable {
-  /// Which runtime the cells run in.
-  public enum Mode: Sendable, Equatable {
-    /// Real threads and time, `speed` times faster.
-    case live(speed: Double)
-    /// The deterministic scheduler on a virtual clock; a seed picks another interleaving.
-    case virtual(seed: UInt64?)
-  }
+  /// The runtime cells run in.
+  public let configuration: RuntimeConfiguration
 
-  /// The mode cells run in.
-  public let mode: Mode
-
-  /// A runner for `mode`.
-  public init(mode: Mode) { self.mode = mode }
+  /// A runner whose sections run in a runtime made from `configuration`.
+  public init(configuration: RuntimeConfiguration) { self.configuration = configuration }
 
   /// Runs every cell of `section`, stopping at the first that throws; returns the trace of
   /// what happened (cell starts are `.mark("cell N")` events).
@@ -31,11 +23,7 @@ public struct NotebookRunner: Sendable {
   @discardableResult
   public func run(_ section: Section, renderer: any Renderer) throws -> [TraceEvent] {
     let output: @Sendable (ConsoleOutput) -> Void = { renderer.output($0) }
-    let runtime: Runtime
-    switch mode {
-    case .live(let speed): runtime = Runtime.live(speed: speed, output: output)
-    case .virtual(let seed): runtime = Runtime.virtual(seed: seed, output: output)
-    }
+    let runtime = configuration.makeRuntime(output: output)
     renderer.begin(section)
     try runtime.run {
       var number = 0

@@ -36,6 +36,7 @@ public final class Runtime: Sendable {
 
   init(backend: any RuntimeBackend, output: @escaping @Sendable (ConsoleOutput) -> Void) {
     self.backend = backend
+    self.capabilities = backend.capabilities
     let trace = Trace()
     self.trace = trace
     self.console = Console(trace: trace, output: output)
@@ -77,8 +78,12 @@ public final class Runtime: Sendable {
   /// The live runtime used by code that runs outside any `run`.
   public static let shared = Runtime.live()
 
-  /// Whether this runtime is the deterministic, virtual one.
+  /// Whether this runtime is the deterministic, virtual one. Libraries should ask
+  /// ``capabilities`` for what they need instead.
   public var isVirtual: Bool { backend.isVirtual }
+
+  /// What this runtime can do, for libraries that adapt to it.
+  public let capabilities: RuntimeCapabilities
 
   /// The seed of a virtual runtime's scheduler, if it has one.
   public var seed: UInt64? { backend.seed }

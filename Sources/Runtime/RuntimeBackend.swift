@@ -3,6 +3,7 @@ import Foundation
 /// What a flavour of runtime implements; `Runtime` is the one public face of both.
 protocol RuntimeBackend: AnyObject, Sendable {
   var isVirtual: Bool { get }
+  var capabilities: RuntimeCapabilities { get }
   var seed: UInt64? { get }
   var speed: Double { get }
   var cpuCount: Int { get }

@@ -31,7 +31,7 @@ enum LessonsCommand {
     guard !options.sectionIDs.isEmpty else {
       return fail("name a section to run, such as 'lessons 17.4' (see 'lessons --help')", status: 2)
     }
-    let runner = NotebookRunner(mode: options.mode)
+    let runner = NotebookRunner(configuration: options.configuration)
     let renderer = TextRenderer.standardOutput()
     for id in options.sectionIDs {
       guard let section = Catalog.section(id) else { continue }

@@ -11,8 +11,8 @@ struct RunOptions: Equatable {
   var speed: Double?
   var help = false
 
-  /// The runner mode these options select.
-  var mode: NotebookRunner.Mode {
+  /// The runtime these options select.
+  var configuration: RuntimeConfiguration {
     virtual ? .virtual(seed: seed) : .live(speed: speed ?? 1)
   }
 

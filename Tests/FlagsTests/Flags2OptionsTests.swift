@@ -28,7 +28,7 @@ struct Flags2OptionsTests {
     #expect(try parse("", .sequential).concurrency == 1)
     #expect(try parse("", .async).concurrency == 5)
     #expect(options.destination == "downloads/")
-    #expect(!options.virtual && !options.verbose && options.url == nil)
+    #expect(options.runtime == .realTime && !options.verbose && options.url == nil)
   }
 
   @Test("concurrency is min(max_req, MAX_CONCUR_REQ, number of codes)")
@@ -70,9 +70,9 @@ struct Flags2OptionsTests {
     #expect(options.url == "http://127.0.0.1:9000/flags")
     #expect(options.destination == "/tmp/x")
     #expect(options.effectiveTimeout == .milliseconds(500))
-    #expect(try parse("--virtual").virtual)
-    let seeded = try parse("--seed 42")
-    #expect(seeded.virtual && seeded.seed == 42)
+    #expect(try parse("--virtual").runtime == .canonical)
+    #expect(try parse("--seed 42").runtime == .virtual(seed: 42))
+    #expect(try parse("--seed 42 --virtual").runtime == .virtual(seed: 42))
     #expect(try parse("").effectiveTimeout == .seconds(10))
     #expect(try parse("-s remote").effectiveTimeout == .seconds(3))
   }

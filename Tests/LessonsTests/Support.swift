@@ -18,10 +18,10 @@ struct SectionRun {
   let text: String
   let events: [TraceEvent]
 
-  init(_ id: String, mode: NotebookRunner.Mode) throws {
+  init(_ id: String, mode: RuntimeConfiguration) throws {
     guard let section = Catalog.section(id) else { throw LookupError(id: id) }
     let collector = Collector()
-    events = try NotebookRunner(mode: mode).run(
+    events = try NotebookRunner(configuration: mode).run(
       section, renderer: TextRenderer(style: .plain, write: collector.write))
     text = collector.text
   }

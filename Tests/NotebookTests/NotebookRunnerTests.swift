@@ -36,7 +36,7 @@ struct NotebookRunnerTests {
   @Test("a section renders as prose, numbered cells with their code, and their output")
   func rendersSection() throws {
     let collector = Collector()
-    try NotebookRunner(mode: .virtual(seed: nil)).run(
+    try NotebookRunner(configuration: .virtual(seed: nil)).run(
       sample, renderer: TextRenderer(style: .plain, write: collector.write))
     #expect(
       collector.text == """
@@ -65,7 +65,7 @@ struct NotebookRunnerTests {
 
   @Test("cells run in order in one runtime, and each start is marked in the trace")
   func marksCells() throws {
-    let events = try NotebookRunner(mode: .virtual(seed: nil)).run(
+    let events = try NotebookRunner(configuration: .virtual(seed: nil)).run(
       sample, renderer: TextRenderer(style: .plain) { _ in })
     let marks = events.compactMap { event -> String? in
       if case .mark(let label) = event.kind { return "\(label) at \(event.time)" }
@@ -85,7 +85,7 @@ struct NotebookRunnerTests {
       ])
     let collector = Collector()
     #expect(throws: NotebookError.cellFailed(number: 1, error: "the cell gave up")) {
-      try NotebookRunner(mode: .virtual(seed: nil)).run(
+      try NotebookRunner(configuration: .virtual(seed: nil)).run(
         failing, renderer: TextRenderer(style: .plain, write: collector.write))
     }
     #expect(collector.text.hasSuffix("In [1]:\n    throw\n\nError in cell 1: the cell gave up\n\n"))
@@ -94,7 +94,7 @@ struct NotebookRunnerTests {
   @Test("live mode runs the same cells on the real clock")
   func live() throws {
     let collector = Collector()
-    try NotebookRunner(mode: .live(speed: 100)).run(
+    try NotebookRunner(configuration: .live(speed: 100)).run(
       sample, renderer: TextRenderer(style: .plain, write: collector.write))
     #expect(collector.text.contains("In [3]:"))
     #expect(collector.text.contains("\ntwo\n"))
@@ -108,7 +108,7 @@ struct TextRendererTests {
     let plain = Collector()
     let color = Collector()
     for (style, collector) in [(TextRenderer.Style.plain, plain), (.color, color)] {
-      try NotebookRunner(mode: .virtual(seed: nil)).run(
+      try NotebookRunner(configuration: .virtual(seed: nil)).run(
         sample, renderer: TextRenderer(style: style, write: collector.write))
     }
     #expect(!plain.text.contains("\u{1B}["))

@@ -1,3 +1,5 @@
+import Runtime
+
 /// The options of `lessons flags2 STYLE`, parsed and checked as the book's `process_args`
 /// does, plus this port's `--url`, `--dest`, `--timeout`, `--virtual` and `--seed`.
 ///
@@ -26,10 +28,8 @@ public struct Flags2Options: Equatable, Sendable {
   public var destination: String
   /// The request time-out (`--timeout`); nil for the default.
   public var timeout: Duration?
-  /// Run on the mock network in virtual time (`--virtual`, or `--seed`).
-  public var virtual: Bool
-  /// The seed of the mock and the scheduler (`--seed`).
-  public var seed: UInt64?
+  /// The runtime to run in: live, or virtual on the mock network (`--virtual`, `--seed`).
+  public var runtime: RuntimeConfiguration
   /// `--help` was given: print the help and do nothing else.
   public var showHelp: Bool
 
@@ -37,8 +37,8 @@ public struct Flags2Options: Equatable, Sendable {
   public init(
     style: Flags2Style, codes: [String] = Countries.pop20.sorted(), maxRequests: Int? = nil,
     server: SiteLabel = .local, verbose: Bool = false, url: String? = nil,
-    destination: String = "downloads/", timeout: Duration? = nil, virtual: Bool = false,
-    seed: UInt64? = nil, showHelp: Bool = false
+    destination: String = "downloads/", timeout: Duration? = nil,
+    runtime: RuntimeConfiguration = .realTime, showHelp: Bool = false
   ) {
     self.style = style
     self.codes = codes
@@ -48,8 +48,7 @@ public struct Flags2Options: Equatable, Sendable {
     self.url = url
     self.destination = destination
     self.timeout = timeout
-    self.virtual = virtual
-    self.seed = seed
+    self.runtime = runtime
     self.showHelp = showHelp
   }
 
@@ -87,7 +86,7 @@ public struct Flags2Options: Equatable, Sendable {
         case "-a", "--all": all = true
         case "-e", "--every": every = true
         case "-v", "--verbose": options.verbose = true
-        case "--virtual": options.virtual = true
+        case "--virtual": options.runtime = .virtual(seed: options.runtime.seed)
         case "-l", "--limit": limit = try parser.integer(for: "-l/--limit")
         case "-m", "--max_req", "--max-req":
           options.maxRequests = try parser.integer(for: "-m/--max_req")
@@ -100,8 +99,7 @@ public struct Flags2Options: Equatable, Sendable {
           guard let seed = UInt64(text) else {
             throw UsageError("--seed N must be a whole number >= 0, not '\(text)'")
           }
-          options.seed = seed
-          options.virtual = true
+          options.runtime = .virtual(seed: seed)
         default:
           throw UsageError("unrecognized arguments: \(name)")
         }
@@ -116,7 +114,7 @@ public struct Flags2Options: Equatable, Sendable {
     options.server = server
     if let url = options.url {
       options.url = try checkedURL(url)
-      if options.virtual {
+      if options.runtime.isVirtual {
         throw UsageError("--url is for live runs; --virtual uses -s LABEL's mock site")
       }
     }

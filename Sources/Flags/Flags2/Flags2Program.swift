@@ -53,10 +53,7 @@ public struct Flags2Program: Sendable {
       return 1
     }
     let output = standardOutput
-    let runtime =
-      options.virtual
-      ? Runtime.virtual(seed: options.seed) { output($0.text) }
-      : Runtime.live { output($0.text) }
+    let runtime = options.runtime.makeRuntime { output($0.text) }
     let connection: SiteConnection
     do {
       connection = try SiteConnection.open(for: options, runtime: runtime, note: standardError)

@@ -24,10 +24,12 @@ public struct SiteConnection: Sendable {
     for options: Flags2Options, runtime: Runtime, note: (String) -> Void = { _ in }
   ) throws(FlagServerError) -> SiteConnection {
     let timeout = options.effectiveTimeout
-    if options.virtual {
+    if options.runtime.isVirtual {
       let url = options.server.url
       let site: MockFlagNetwork.Site =
-        options.server.profileLabel.map { .profile(ServerProfile($0, seed: options.seed ?? 0)) }
+        options.server.profileLabel.map {
+          .profile(ServerProfile($0, seed: options.runtime.seed ?? 0))
+        }
         ?? .unreachable(host: host(of: url))
       let network = MockFlagNetwork(site, runtime: runtime, timeout: timeout)
       return SiteConnection(network: network, url: url, server: nil)

@@ -14,6 +14,10 @@ final class LiveBackend: RuntimeBackend, @unchecked Sendable {
   }
 
   var isVirtual: Bool { false }
+  var capabilities: RuntimeCapabilities {
+    RuntimeCapabilities(
+      spinningPays: true, addressesInOrderOfAsking: false, primitivesWorkOutside: true)
+  }
   var seed: UInt64? { nil }
   var cpuCount: Int { ProcessInfo.processInfo.activeProcessorCount }
   var now: Duration { clock.elapsed }

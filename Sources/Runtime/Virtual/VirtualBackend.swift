@@ -18,6 +18,10 @@ final class VirtualBackend: RuntimeBackend, @unchecked Sendable {
   }
 
   var isVirtual: Bool { true }
+  var capabilities: RuntimeCapabilities {
+    RuntimeCapabilities(
+      spinningPays: false, addressesInOrderOfAsking: true, primitivesWorkOutside: false)
+  }
   var speed: Double { 1 }
   var now: Duration { scheduler.now }
 
