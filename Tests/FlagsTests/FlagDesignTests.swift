@@ -26,6 +26,22 @@ struct FlagDesignTests {
     }
   }
 
+  @Test("painting bands a run at a time agrees with band(x:y:) on every pixel")
+  func runs() {
+    for design in designs + ["", "X", "ÄÖ", "1234"].map(FlagDesign.init(code:)) {
+      var row = [UInt8](repeating: 0xFF, count: design.width)
+      for y in 0..<design.height {
+        row.withUnsafeMutableBufferPointer { design.paintBands(row: y, into: $0) }
+        let expected = (0..<design.width).map { UInt8(2 * design.band(x: $0, y: y)) }
+        if row != expected {
+          let code = String(decoding: design.letters, as: UTF8.self)
+          Issue.record("\(code) (\(design.layout)) differs on row \(y)")
+          break
+        }
+      }
+    }
+  }
+
   @Test("shading stays within the fold depth and leaves flat areas")
   func shading() {
     for design in designs.prefix(20) {

@@ -40,6 +40,16 @@ struct FlagImageTests {
     #expect(all.count == 194)
   }
 
+  @Test("the pictures are the bytes they have always been")
+  func pinned() {
+    var all = Data()
+    for code in Countries.available { all.append(FlagImage.gif(for: code)) }
+    // Saved flags, and what the mock and the real server send, are these bytes: re-pin only
+    // when the pictures are meant to change.
+    #expect(all.count == 1_870_173)
+    #expect(SplitMix64.fnv1a(all) == 0x33E6_3160_1ED0_36DD)
+  }
+
   @Test("metadata is served for available codes only")
   func metadata() {
     #expect(FlagImage.metadata(for: "ad") == FlagMetadata(code: "AD")?.jsonData())

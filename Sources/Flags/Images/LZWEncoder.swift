@@ -15,50 +15,58 @@ struct LZWEncoder {
   ///
   /// Pixels out of range are masked into range rather than trapping.
   func encode(_ pixels: [UInt8]) -> [UInt8] {
+    pixels.withUnsafeBufferPointer(encode)
+  }
+
+  /// `encode(_:)` on the bytes in place: with ``ErrorDiffusion``, the hot loop of every
+  /// generated flag.
+  ///
+  /// The dictionary is giflib's table of child codes, one row of `1 << minimumCodeSize`
+  /// entries per prefix code, so a row starts at `prefix << minimumCodeSize`: the shift
+  /// rather than a multiply keeps the look-up chain from one pixel to the next short.
+  func encode(_ pixels: UnsafeBufferPointer<UInt8>) -> [UInt8] {
     let alphabet = 1 << minimumCodeSize
     let clearCode = alphabet
     let endCode = alphabet + 1
     let mask = UInt8(truncatingIfNeeded: alphabet - 1)
-    // children[prefix * alphabet + pixel] is the code for prefix+pixel, 0 when absent
-    // (0 can never be a child code, because child codes start above the end code).
-    var children = [UInt16](repeating: 0, count: 4096 * alphabet)
-    var writer = BitWriter()
+    var writer = BitWriter(capacity: pixels.count / 4)
     var width = minimumCodeSize + 1
-    var nextCode = endCode + 1
-
-    func reset() {
-      children.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-      width = minimumCodeSize + 1
-      nextCode = endCode + 1
-    }
-
     writer.write(clearCode, width: width)
     guard let first = pixels.first else {
       writer.write(endCode, width: width)
       return writer.finish()
     }
+    // children[prefix << minimumCodeSize | pixel] is the code for prefix+pixel, 0 when absent
+    // (0 can never be a child code, because child codes start above the end code).
+    var children = [UInt16](repeating: 0, count: 4096 << minimumCodeSize)
+    var nextCode = endCode + 1
     var prefix = Int(first & mask)
-    for raw in pixels.dropFirst() {
-      let pixel = Int(raw & mask)
-      let slot = prefix * alphabet + pixel
-      let child = children.withUnsafeBufferPointer { Int($0[slot]) }
-      if child != 0 {
-        prefix = child
-        continue
+    children.withUnsafeMutableBufferPointer { children in
+      var index = 1
+      while index < pixels.count {
+        let pixel = Int(pixels[index] & mask)
+        index += 1
+        let slot = prefix << minimumCodeSize | pixel
+        let child = Int(children[slot])
+        if child != 0 {
+          prefix = child
+          continue
+        }
+        writer.write(prefix, width: width)
+        if nextCode >= (1 << width) && width < 12 {
+          width += 1
+        }
+        if nextCode >= 4095 {
+          writer.write(clearCode, width: width)
+          children.update(repeating: 0)
+          width = minimumCodeSize + 1
+          nextCode = endCode + 1
+        } else {
+          children[slot] = UInt16(truncatingIfNeeded: nextCode)
+          nextCode += 1
+        }
+        prefix = pixel
       }
-      writer.write(prefix, width: width)
-      if nextCode >= (1 << width) && width < 12 {
-        width += 1
-      }
-      if nextCode >= 4095 {
-        writer.write(clearCode, width: width)
-        reset()
-      } else {
-        let code = UInt16(nextCode)
-        children.withUnsafeMutableBufferPointer { $0[slot] = code }
-        nextCode += 1
-      }
-      prefix = pixel
     }
     writer.write(prefix, width: width)
     if nextCode >= (1 << width) && width < 12 {
@@ -74,6 +82,11 @@ struct BitWriter {
   private var bytes: [UInt8] = []
   private var accumulator: UInt32 = 0
   private var count = 0
+
+  /// A writer with room for `capacity` bytes before it has to grow.
+  init(capacity: Int = 0) {
+    bytes.reserveCapacity(capacity)
+  }
 
   /// Appends the low `width` bits of `code`.
   mutating func write(_ code: Int, width: Int) {
