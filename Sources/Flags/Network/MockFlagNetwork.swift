@@ -84,7 +84,8 @@ public struct MockFlagNetwork: FlagNetwork {
   static func content(for url: String) -> FlagResponse {
     switch FlagRoute(target: Self.target(of: url)) {
     case .gif(let code): FlagResponse(status: 200, body: FlagImage.gif(for: code))
-    case .metadata(let code): FlagResponse(status: 200, body: FlagImage.metadata(for: code)!)
+    case .metadata(let code):
+      FlagImage.metadata(for: code).map { FlagResponse(status: 200, body: $0) } ?? error(404)
     case .notFound: error(404)
     case .badRequest: error(400)
     }
