@@ -63,12 +63,17 @@ public final class Runtime: Sendable {
   /// A deterministic runtime: simulated threads on a virtual clock.
   ///
   /// Without a seed the scheduler is FIFO (the canonical schedule). With a seed it picks among
-  /// the threads runnable at the same instant pseudo-randomly, reproducibly from `seed`.
+  /// the threads runnable at the same instant pseudo-randomly, reproducibly from `seed`. With
+  /// a `schedule` (recorded by an earlier run, see ``schedule``) it makes exactly those
+  /// decisions again; a run that stops fitting them throws
+  /// ``RuntimeError/scheduleDiverged(at:)``.
   public static func virtual(
-    seed: UInt64? = nil, cpuCount: Int = 4, startOfDay: Duration = .seconds(9 * 3600),
+    seed: UInt64? = nil, schedule: Schedule? = nil, cpuCount: Int = 4,
+    startOfDay: Duration = .seconds(9 * 3600),
     output: @escaping @Sendable (ConsoleOutput) -> Void = { _ in }
   ) -> Runtime {
-    let backend = VirtualBackend(seed: seed, cpuCount: cpuCount, startOfDay: startOfDay)
+    let backend = VirtualBackend(
+      seed: seed, schedule: schedule, cpuCount: cpuCount, startOfDay: startOfDay)
     return Runtime(backend: backend, output: output)
   }
 
@@ -87,6 +92,11 @@ public final class Runtime: Sendable {
 
   /// The seed of a virtual runtime's scheduler, if it has one.
   public var seed: UInt64? { backend.seed }
+
+  /// The decisions a virtual runtime's scheduler has made so far (nil live): two runs with
+  /// equal schedules interleaved the same way, and passing one to ``virtual(seed:schedule:cpuCount:startOfDay:output:)``
+  /// replays it.
+  public var schedule: Schedule? { backend.schedule }
 
   /// The speed factor of a live runtime (1 for virtual ones).
   public var speed: Double { backend.speed }

@@ -5,6 +5,7 @@ protocol RuntimeBackend: AnyObject, Sendable {
   var isVirtual: Bool { get }
   var capabilities: RuntimeCapabilities { get }
   var seed: UInt64? { get }
+  var schedule: Schedule? { get }
   var speed: Double { get }
   var cpuCount: Int { get }
   var startOfDay: Duration { get }

@@ -25,14 +25,20 @@ public enum RuntimeConfiguration: Sendable, Equatable, CustomStringConvertible {
   public struct VirtualSettings: Sendable, Equatable {
     /// The scheduler's seed; nil for the canonical first-come, first-served schedule.
     public var seed: UInt64?
+    /// A recorded schedule to replay exactly (it wins over `seed`).
+    public var schedule: Schedule?
     /// The CPU count the runtime reports (fixed, so output does not depend on the machine).
     public var cpuCount: Int
     /// The time of day the virtual clock starts at (09:00:00 by default).
     public var startOfDay: Duration
 
     /// Virtual settings; the defaults are the canonical schedule of the transcripts.
-    public init(seed: UInt64? = nil, cpuCount: Int = 4, startOfDay: Duration = .seconds(9 * 3600)) {
+    public init(
+      seed: UInt64? = nil, schedule: Schedule? = nil, cpuCount: Int = 4,
+      startOfDay: Duration = .seconds(9 * 3600)
+    ) {
       self.seed = seed
+      self.schedule = schedule
       self.cpuCount = cpuCount
       self.startOfDay = startOfDay
     }
@@ -75,7 +81,8 @@ public enum RuntimeConfiguration: Sendable, Equatable, CustomStringConvertible {
       return Runtime.live(speed: settings.speed, output: output)
     case .virtual(let settings):
       return Runtime.virtual(
-        seed: settings.seed, cpuCount: settings.cpuCount, startOfDay: settings.startOfDay,
+        seed: settings.seed, schedule: settings.schedule, cpuCount: settings.cpuCount,
+        startOfDay: settings.startOfDay,
         output: output)
     }
   }

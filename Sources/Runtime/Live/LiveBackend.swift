@@ -19,6 +19,7 @@ final class LiveBackend: RuntimeBackend, @unchecked Sendable {
       spinningPays: true, addressesInOrderOfAsking: false, primitivesWorkOutside: true)
   }
   var seed: UInt64? { nil }
+  var schedule: Schedule? { nil }
   var cpuCount: Int { ProcessInfo.processInfo.activeProcessorCount }
   var now: Duration { clock.elapsed }
 

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The heart of the virtual runtime: one simulated thread runs at a time, time moves only when
-/// nothing can run, and the next thread to run is chosen FIFO or, with a seed, pseudo-randomly.
+/// nothing can run, and the next thread to run is chosen by a ``SchedulingPolicy`` (FIFO,
+/// seeded, or a replay), every choice recorded as a ``Schedule``.
 ///
 /// Every field is guarded by one recursive lock. A simulated thread gives up the baton by
 /// choosing a successor, signalling its semaphore, and waiting on its own. The lock is
@@ -18,7 +19,8 @@ final class Scheduler: @unchecked Sendable {
   private var runQueue: [SimulatedThread] = []
   private var timers = TimerQueue<Timer>()
   private var current: SimulatedThread?
-  private var rng: SplitMix64?
+  private var policy: SchedulingPolicy
+  private var decisions: [Schedule.Decision] = []
   private var alive: [SimulatedThread] = []
   private var nextID = 0
   private var main: SimulatedThread?
@@ -26,8 +28,22 @@ final class Scheduler: @unchecked Sendable {
   private var blockedAtDeadlock: [String]?
   private let hostDone = DispatchSemaphore(value: 0)
 
-  init(seed: UInt64?) {
-    rng = seed.map { SplitMix64(seed: $0) }
+  init(policy: SchedulingPolicy) {
+    self.policy = policy
+  }
+
+  /// The decisions made so far, as a schedule that replays them.
+  var schedule: Schedule {
+    lock()
+    defer { unlock() }
+    return Schedule(preemptive: policy.preemptive, decisions: decisions)
+  }
+
+  /// Picks among `count` threads by the policy and records the decision. Lock held.
+  private func choose(among count: Int) -> Int {
+    let choice = policy.choose(among: count)
+    decisions.append(Schedule.Decision(options: count, choice: choice))
+    return choice
   }
 
   func lock() { mutex.lock() }
@@ -67,8 +83,10 @@ final class Scheduler: @unchecked Sendable {
     hostDone.wait()
     lock()
     let deadlock = blockedAtDeadlock
+    let divergence = policy.divergence
     unlock()
     if let deadlock { throw RuntimeError.deadlock(deadlock) }
+    if let divergence { throw RuntimeError.scheduleDiverged(at: divergence) }
     return try box.get()
   }
 
@@ -81,7 +99,7 @@ final class Scheduler: @unchecked Sendable {
     defer { unlock() }
     let parent = running
     let child = makeThread(runtime: runtime, name: name, body)
-    if rng == nil {
+    if !policy.preemptive {
       parent.state = .runnable
       runQueue.insert(parent, at: 0)
       hand(to: child, from: parent)
@@ -169,16 +187,15 @@ final class Scheduler: @unchecked Sendable {
 
   /// In a seeded run, lets any runnable thread take over; a no-op in the canonical schedule.
   func yieldPoint() {
-    guard rng != nil else { return }
+    guard policy.preemptive else { return }
     lock()
     defer { unlock() }
     yieldLocked(running)
   }
 
   private func yieldLocked(_ thread: SimulatedThread) {
-    guard !runQueue.isEmpty, var generator = rng else { return }
-    let pick = Int(generator.next() % UInt64(runQueue.count + 1))
-    rng = generator
+    guard !runQueue.isEmpty, policy.preemptive else { return }
+    let pick = choose(among: runQueue.count + 1)
     guard pick < runQueue.count else { return }
     let next = runQueue.remove(at: pick)
     thread.state = .runnable
@@ -207,10 +224,7 @@ final class Scheduler: @unchecked Sendable {
 
   private func takeNext() -> SimulatedThread? {
     guard !runQueue.isEmpty else { return nil }
-    guard var generator = rng else { return runQueue.removeFirst() }
-    let pick = Int(generator.next() % UInt64(runQueue.count))
-    rng = generator
-    return runQueue.remove(at: pick)
+    return runQueue.remove(at: choose(among: runQueue.count))
   }
 
   /// Gives the baton to `next` and, unless `thread` has finished, waits to get it back.

@@ -10,8 +10,9 @@ final class VirtualBackend: RuntimeBackend, @unchecked Sendable {
   private var addressCount: UInt64 = 0
   private let executors = Protected<[VirtualTaskExecutor]>([])
 
-  init(seed: UInt64?, cpuCount: Int, startOfDay: Duration) {
-    self.scheduler = Scheduler(seed: seed)
+  init(seed: UInt64?, schedule: Schedule?, cpuCount: Int, startOfDay: Duration) {
+    self.scheduler = Scheduler(
+      policy: schedule.map(SchedulingPolicy.replaying) ?? .seeded(seed))
     self.seed = seed
     self.cpuCount = cpuCount
     self.startOfDay = startOfDay
@@ -23,6 +24,7 @@ final class VirtualBackend: RuntimeBackend, @unchecked Sendable {
       spinningPays: false, addressesInOrderOfAsking: true, primitivesWorkOutside: false)
   }
   var speed: Double { 1 }
+  var schedule: Schedule? { scheduler.schedule }
   var now: Duration { scheduler.now }
 
   func run<T: Sendable>(runtime: Runtime, _ body: @escaping @Sendable () throws -> T) throws -> T {
