@@ -106,12 +106,13 @@ public final class FlagServer: @unchecked Sendable {
 
   /// Binds 127.0.0.1, starts listening and starts the accepting thread.
   ///
-  /// Process-wide side effects, both what any server needs: ignores `SIGPIPE` (a client
-  /// hanging up must not kill the process) and raises the soft open-file limit to at least
-  /// 4096 where the hard limit allows (1000 clients need 1000 descriptors).
+  /// One process-wide side effect: raises the soft open-file limit to at least 4096 where
+  /// the hard limit allows (1000 clients need 1000 descriptors). Signal dispositions are
+  /// left alone: every socket write uses `MSG_NOSIGNAL`, so a client that hangs up costs
+  /// an `EPIPE` on its own connection, not a `SIGPIPE`, and the command line keeps the
+  /// default disposition that ends it quietly when its output pipe closes.
   /// Throws ``FlagServerError/portInUse(_:)`` if the port is taken.
   public func start() throws(FlagServerError) {
-    signal(SIGPIPE, SIG_IGN)
     Self.raiseOpenFileLimit(to: 4096)
     state.lock()
     defer { state.unlock() }
