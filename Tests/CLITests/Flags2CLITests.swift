@@ -163,6 +163,33 @@ struct Flags2CLITests {
     #expect(note.count <= 80)
   }
 
+  @Test("a live run whose output pipe is closed ends quietly by SIGPIPE, not a crash")
+  func closedOutput() throws {
+    // `lessons flags2 ... | head -1` must end the way command-line tools do. The run starts
+    // a flag server in its process first, and that server once set SIGPIPE to SIG_IGN for
+    // the whole process, which turned the next print into a fatal error and a crash report.
+    let dest = NSTemporaryDirectory() + "flags2-cli-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: dest) }
+    let process = Process()
+    process.executableURL = try FlagsCLI.executable()
+    process.arguments = ["flags2", "sequential", "-v", "cn", "br", "--dest", dest]
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    process.standardInput = FileHandle.nullDevice
+    // Nobody will ever read: the first write to standard output meets a closed pipe.
+    try output.fileHandleForReading.close()
+    let exited = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in exited.signal() }
+    try process.run()
+    let errorText = FlagsCLI.Collected(errors.fileHandleForReading)
+    #expect(exited.wait(timeout: .now() + 60) == .success)
+    #expect(process.terminationReason == .uncaughtSignal)
+    #expect(process.terminationStatus == SIGPIPE)
+    #expect(!errorText.text().contains("Fatal error"))
+  }
+
   @Test("REMOTE live really tries the book's site and counts connection errors")
   func remote() throws {
     let dest = NSTemporaryDirectory() + "flags2-cli-" + UUID().uuidString

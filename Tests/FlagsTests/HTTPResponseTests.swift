@@ -26,13 +26,14 @@ struct HTTPResponseTests {
 
   @Test("error pages carry their reason, and 405 an Allow header")
   func errors() {
-    for status in [400, 404, 405, 414, 431, 500, 503, 505] {
+    for status in [400, 404, 405, 408, 414, 431, 500, 503, 505] {
       let response = HTTPResponse.error(status)
       #expect(response.status == status)
       #expect(String(decoding: response.body, as: UTF8.self).hasPrefix("\(status) "))
       #expect(HTTPResponse.reason(for: status) != "Unknown")
     }
     #expect(HTTPResponse.error(500).body == Data("500 Internal Server Error\n".utf8))
+    #expect(HTTPResponse.reason(for: 408) == "Request Timeout")
     #expect(HTTPResponse.error(405).extraHeaders.first?.1 == "GET, HEAD")
   }
 }

@@ -25,22 +25,51 @@ struct SocketIOTests {
     var received: [UInt8] = []
     let sender = fds[0]
     let writer = Thread {
-      _ = SocketIO.writeAll(sender, bytes)
+      _ = SocketIO.writeAll(sender, bytes, until: .now + .seconds(60))
       shutdown(sender, Int32(SHUT_WR))
     }
     writer.start()
-    while SocketIO.read(fds[1], into: &received) == .data {}
+    while SocketIO.read(fds[1], into: &received, until: .now + .seconds(60)) == .data {}
     #expect(received == bytes)
   }
 
-  @Test("a read times out as .timedOut and errno texts are readable")
+  @Test("a read with nothing to read ends .timedOut at its deadline; errno texts are readable")
   func timeout() {
     var fds: [Int32] = [0, 0]
     #expect(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &fds) == 0)
     defer { for fd in fds { close(fd) } }
-    SocketIO.setTimeout(fds[1], option: SO_RCVTIMEO, milliseconds: 20)
     var buffer: [UInt8] = []
-    #expect(SocketIO.read(fds[1], into: &buffer) == .timedOut)
+    #expect(SocketIO.read(fds[1], into: &buffer, until: .now + .milliseconds(20)) == .timedOut)
     #expect(SocketIO.describe(EADDRINUSE) == "Address already in use")
+  }
+
+  @Test("bytes that have already arrived are read even after the deadline")
+  func lateReader() {
+    var fds: [Int32] = [0, 0]
+    #expect(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &fds) == 0)
+    defer { for fd in fds { close(fd) } }
+    #expect(SocketIO.writeAll(fds[0], [1, 2, 3], until: .now + .seconds(60)))
+    var buffer: [UInt8] = []
+    #expect(SocketIO.read(fds[1], into: &buffer, until: .now - .seconds(1)) == .data)
+    #expect(buffer == [1, 2, 3])
+  }
+
+  @Test("a write to a peer that never reads gives up at its deadline")
+  func writeDeadline() {
+    var fds: [Int32] = [0, 0]
+    #expect(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &fds) == 0)
+    defer { for fd in fds { close(fd) } }
+    // Far more than a socket pair buffers, so the write must wait for a reader.
+    let bytes = [UInt8](repeating: 7, count: 16 << 20)
+    #expect(!SocketIO.writeAll(fds[0], bytes, until: .now + .milliseconds(200)))
+  }
+
+  @Test("poll waits are whole milliseconds, rounded up and capped")
+  func milliseconds() {
+    #expect(SocketIO.milliseconds(roundingUp: .milliseconds(20)) == 20)
+    #expect(SocketIO.milliseconds(roundingUp: .microseconds(1)) == 1)
+    #expect(SocketIO.milliseconds(roundingUp: .microseconds(1500)) == 2)
+    #expect(SocketIO.milliseconds(roundingUp: .seconds(1 << 40)) == Int32.max)
+    #expect(SocketIO.milliseconds(roundingUp: .seconds(-1)) == 0)
   }
 }

@@ -120,8 +120,10 @@ private final class KeepAliveClient {
   /// Sends a GET for `path` and returns the status (0 if the connection failed).
   func get(_ path: String) -> Int {
     let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8)
-    guard request.withUnsafeBytes({ send(fd, $0.baseAddress, $0.count, 0) }) == request.count
-    else { return 0 }
+    // MSG_NOSIGNAL: a connection the server has closed is a failed request, not a SIGPIPE
+    // that ends the whole load run.
+    let sent = request.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+    guard sent == request.count else { return 0 }
     let separator: [UInt8] = [13, 10, 13, 10]
     var headEnd: Int?
     while headEnd == nil {

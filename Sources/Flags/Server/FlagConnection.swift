@@ -20,26 +20,37 @@ struct FlagConnection {
   /// The client's address, for the log.
   let peer: String
 
-  /// Serves requests until the client closes, times out, errs or the server stops.
+  /// Serves requests until the client closes, runs out of time, errs or the server stops.
+  ///
+  /// Three total deadlines (see ``FlagServer``) bound how long a client can hold this
+  /// thread, however it trickles bytes: waiting for a request to begin (then the
+  /// connection is closed without a word), receiving all of it from its first byte (then
+  /// `408 Request Timeout` and close), and writing each response (then close).
   func run() {
-    let (seconds, attoseconds) = server.idleTimeout.components
-    let idle = Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
-    SocketIO.setTimeout(fd, option: SO_RCVTIMEO, milliseconds: max(idle, 1))
-    SocketIO.setTimeout(fd, option: SO_SNDTIMEO, milliseconds: 10_000)
     var buffer: [UInt8] = []
+    var idleUntil = ContinuousClock.now + server.idleTimeout
     while true {
+      if buffer.isEmpty {
+        guard SocketIO.read(fd, into: &buffer, until: idleUntil) == .data else { return }
+      }
+      let firstByte = ContinuousClock.now
+      let deadline = firstByte + server.requestTimeout
       var framing = HTTPRequestHead.frame(buffer)
       while framing == .incomplete {
-        guard SocketIO.read(fd, into: &buffer) == .data else { return }
-        framing = HTTPRequestHead.frame(buffer)
+        switch SocketIO.read(fd, into: &buffer, until: deadline) {
+        case .data:
+          framing = HTTPRequestHead.frame(buffer)
+        case .timedOut:
+          refuse(408, line: Self.logLine(buffer[...]), started: firstByte)
+          return
+        case .closed, .failed:
+          return
+        }
       }
       let started = ContinuousClock.now
       guard case .complete(let start, let end) = framing else {
         if case .tooLarge(let status) = framing {
-          _ = respond(
-            .error(status), keepAlive: false, head: false,
-            line: Self.logLine(buffer[...]), started: started)
-          lingeringClose()
+          refuse(status, line: Self.logLine(buffer[...]), started: started)
         }
         return
       }
@@ -48,14 +59,19 @@ struct FlagConnection {
       let parsed = HTTPRequestHead.parse(headBytes)
       buffer.removeSubrange(0..<end)
       guard case .request(let request) = parsed else {
-        if case .failure(let status) = parsed {
-          _ = respond(.error(status), keepAlive: false, head: false, line: line, started: started)
-          lingeringClose()
-        }
+        if case .failure(let status) = parsed { refuse(status, line: line, started: started) }
         return
       }
       while buffer.count < request.contentLength {
-        guard SocketIO.read(fd, into: &buffer) == .data else { return }
+        switch SocketIO.read(fd, into: &buffer, until: deadline) {
+        case .data:
+          continue
+        case .timedOut:
+          refuse(408, line: line, started: firstByte)
+          return
+        case .closed, .failed:
+          return
+        }
       }
       buffer.removeSubrange(0..<request.contentLength)
 
@@ -79,22 +95,38 @@ struct FlagConnection {
         lingeringClose()
         return
       }
+      idleUntil = ContinuousClock.now + server.idleTimeout
     }
   }
 
-  /// Half-closes, then reads and drops what the client still sends (up to 1 MiB or a
-  /// quarter second of silence), so that closing does not reset the connection and
-  /// destroy the response before the client has read it.
+  /// Answers an error `status` with `Connection: close`, then closes the connection.
+  private func refuse(_ status: Int, line: String, started: ContinuousClock.Instant) {
+    let sent = respond(.error(status), keepAlive: false, head: false, line: line, started: started)
+    if sent { lingeringClose() }
+  }
+
+  /// Half-closes, then reads and drops what the client still sends, so that closing does
+  /// not reset the connection and destroy the response before the client has read it.
+  ///
+  /// Stops after a quarter second of silence, 1 MiB, or ``lingerLimit`` in all, whichever
+  /// comes first, so a client that keeps sending cannot keep the thread this way either.
   private func lingeringClose() {
     shutdown(fd, Int32(SHUT_WR))
-    SocketIO.setTimeout(fd, option: SO_RCVTIMEO, milliseconds: 250)
+    let end = ContinuousClock.now + Self.lingerLimit
     var drained: [UInt8] = []
     var total = 0
-    while total < 1 << 20, SocketIO.read(fd, into: &drained) == .data {
+    while total < 1 << 20 {
+      let quiet = min(ContinuousClock.now + .milliseconds(250), end)
+      guard SocketIO.read(fd, into: &drained, until: quiet) == .data else { return }
       total += drained.count
       drained.removeAll(keepingCapacity: true)
     }
   }
+
+  /// The longest a closing connection drains what its client still sends.
+  ///
+  /// Two seconds, as Apache's lingering close allows.
+  static let lingerLimit = Duration.seconds(2)
 
   /// The 200 response for a flag file, or 404.
   static func content(for route: FlagRoute) -> HTTPResponse {
@@ -114,7 +146,8 @@ struct FlagConnection {
     _ response: HTTPResponse, keepAlive: Bool, head: Bool, line: String,
     started: ContinuousClock.Instant
   ) -> Bool {
-    let sent = SocketIO.writeAll(fd, response.serialized(keepAlive: keepAlive, head: head))
+    let bytes = response.serialized(keepAlive: keepAlive, head: head)
+    let sent = SocketIO.writeAll(fd, bytes, until: .now + server.writeTimeout)
     if server.verbose {
       let elapsed = ContinuousClock.now - started
       let (seconds, attoseconds) = elapsed.components

@@ -11,6 +11,10 @@ import Foundation
 /// One `Thread` accepts connections and each connection gets a `Thread` of its own that
 /// blocks on its socket, which is how the book's Python servers work and why 1000
 /// simultaneous clients need nothing clever: a listen backlog of 4096 and a thread each.
+/// A thread each also means a client must not hold its thread for as long as it likes, so
+/// three total deadlines bound every connection, however slowly its bytes come and go:
+/// ``idleTimeout`` to begin a request, ``requestTimeout`` to finish sending it and
+/// ``writeTimeout`` to take each response.
 /// Behaviour (delays, errors) comes from a ``ServerProfile``; content comes from
 /// ``FlagImage``, generated in memory, so there is no directory to escape from.
 ///
@@ -31,10 +35,25 @@ public final class FlagServer: @unchecked Sendable {
   ///
   /// Lines go to the `log` closure given to the initialiser.
   public let verbose: Bool
-  /// How long an idle keep-alive connection is kept before it is closed.
+  /// How long a connection may wait for the first byte of a request before it is closed.
   ///
-  /// Applied as the socket's receive time-out, so a silent client frees its thread.
+  /// Counted from accept, or from the end of the previous response on a kept-alive
+  /// connection. An idle connection is closed without a response, as every server does:
+  /// the client has asked nothing, and a client that sends a request just as the server
+  /// gives up simply sees the connection closed and retries.
   public let idleTimeout: Duration
+  /// How long a client has, from the first byte of a request, to send all of it.
+  ///
+  /// A total deadline for the request head (and any body), not a time-out that restarts
+  /// with every byte: a client that sends one byte a second would otherwise hold a
+  /// thread for as long as it liked. When it passes, the client gets
+  /// `408 Request Timeout` and the connection is closed.
+  public let requestTimeout: Duration
+  /// How long the server keeps trying to write one response before it closes the connection.
+  ///
+  /// A total deadline, so a client that never reads (or reads a trickle) cannot hold
+  /// a thread by leaving the server's writes blocked.
+  public let writeTimeout: Duration
 
   let log: @Sendable (String) -> Void
   private let requestedPort: UInt16
@@ -55,16 +74,21 @@ public final class FlagServer: @unchecked Sendable {
   ///   - profile: LOCAL, DELAY or ERROR behaviour.
   ///   - port: the TCP port on 127.0.0.1; 0 lets the system pick a free one (tests).
   ///   - verbose: log one line per request through `log`.
-  ///   - idleTimeout: how long a keep-alive connection may sit idle.
+  ///   - idleTimeout: how long a connection may wait for a request to begin.
+  ///   - requestTimeout: how long a request may take to arrive, from its first byte.
+  ///   - writeTimeout: how long writing one response may take.
   ///   - log: where log lines go; called from connection threads, so it must be thread-safe.
   public init(
     profile: ServerProfile, port: UInt16, verbose: Bool = false,
-    idleTimeout: Duration = .seconds(5), log: @escaping @Sendable (String) -> Void = { _ in }
+    idleTimeout: Duration = .seconds(5), requestTimeout: Duration = .seconds(5),
+    writeTimeout: Duration = .seconds(5), log: @escaping @Sendable (String) -> Void = { _ in }
   ) {
     self.profile = profile
     self.requestedPort = port
     self.verbose = verbose
     self.idleTimeout = idleTimeout
+    self.requestTimeout = requestTimeout
+    self.writeTimeout = writeTimeout
     self.log = log
   }
 
@@ -82,12 +106,13 @@ public final class FlagServer: @unchecked Sendable {
 
   /// Binds 127.0.0.1, starts listening and starts the accepting thread.
   ///
-  /// Process-wide side effects, both what any server needs: ignores `SIGPIPE` (a client
-  /// hanging up must not kill the process) and raises the soft open-file limit to at least
-  /// 4096 where the hard limit allows (1000 clients need 1000 descriptors).
+  /// One process-wide side effect: raises the soft open-file limit to at least 4096 where
+  /// the hard limit allows (1000 clients need 1000 descriptors). Signal dispositions are
+  /// left alone: every socket write uses `MSG_NOSIGNAL`, so a client that hangs up costs
+  /// an `EPIPE` on its own connection, not a `SIGPIPE`, and the command line keeps the
+  /// default disposition that ends it quietly when its output pipe closes.
   /// Throws ``FlagServerError/portInUse(_:)`` if the port is taken.
   public func start() throws(FlagServerError) {
-    signal(SIGPIPE, SIG_IGN)
     Self.raiseOpenFileLimit(to: 4096)
     state.lock()
     defer { state.unlock() }
@@ -121,8 +146,11 @@ public final class FlagServer: @unchecked Sendable {
     boundPort = UInt16(bigEndian: actual.sin_port)
     phase = .running
     liveThreads += 1
-    let thread = Thread { [self] in acceptLoop(listener: fd) }
-    thread.name = "FlagServer \(profile.label.rawValue) accept"
+    let port = boundPort
+    let thread = Thread { [self] in
+      Self.nameCurrentThread("flags \(port) acc")
+      acceptLoop(listener: fd, port: port)
+    }
     thread.start()
   }
 
@@ -183,7 +211,7 @@ public final class FlagServer: @unchecked Sendable {
     return !stopRequested
   }
 
-  private func acceptLoop(listener: Int32) {
+  private func acceptLoop(listener: Int32, port: UInt16) {
     while state.withLock({ phase == .running }) {
       var ready = pollfd(fd: listener, events: Int16(POLLIN), revents: 0)
       guard poll(&ready, 1, 200) > 0 else { continue }
@@ -213,13 +241,13 @@ public final class FlagServer: @unchecked Sendable {
       guard accepted else {
         // Too many threads already: refuse politely rather than risk failing to spawn one.
         let busy = HTTPResponse.error(503).serialized(keepAlive: false, head: false)
-        SocketIO.setTimeout(fd, option: SO_SNDTIMEO, milliseconds: 100)
-        _ = SocketIO.writeAll(fd, busy)
+        _ = SocketIO.writeAll(fd, busy, until: .now + .milliseconds(100))
         close(fd)
         continue
       }
       let peer = SocketIO.text(of: address)
       let thread = Thread { [self] in
+        Self.nameCurrentThread("flags \(port) con")
         FlagConnection(server: self, fd: fd, peer: peer).run()
         finish(fd)
       }
@@ -234,6 +262,24 @@ public final class FlagServer: @unchecked Sendable {
 
   /// Most connections served at once; more are answered `503 Service Unavailable`.
   static let maxConnections = 4000
+
+  /// Names the calling thread as `top -H`, debuggers and `/proc/self/task/*/comm` show it.
+  ///
+  /// Server threads are named `flags <port> acc` (accepting) and `flags <port> con` (one
+  /// per connection), within the 15 bytes Linux allows, so that a server's threads can be
+  /// told apart from the rest of the process. Linux only: Glibc's module does not export
+  /// `pthread_setname_np`, and Foundation's `Thread.name` did not reliably reach the kernel
+  /// for new threads (some kept their creator's name), so the name is written to
+  /// `/proc/thread-self/comm`. Failing to name a thread is harmless.
+  static func nameCurrentThread(_ name: String) {
+    #if os(Linux)
+      let fd = open("/proc/thread-self/comm", O_WRONLY | O_CLOEXEC)
+      guard fd >= 0 else { return }
+      let bytes = Array(name.utf8.prefix(15))
+      _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+      close(fd)
+    #endif
+  }
 
   /// Raises the soft `RLIMIT_NOFILE` to `wanted` (capped by the hard limit) if it is lower.
   static func raiseOpenFileLimit(to wanted: UInt64) {

@@ -11,7 +11,7 @@ import Foundation
 public struct ServeOptions: Equatable, Sendable {
   /// One server to run: how it behaves and where it listens.
   ///
-  /// Pass both to ``FlagServer/init(profile:port:verbose:idleTimeout:log:)``.
+  /// Pass both to ``FlagServer/init(profile:port:verbose:idleTimeout:requestTimeout:writeTimeout:log:)``.
   public struct Server: Equatable, Sendable {
     /// The behaviour.
     ///

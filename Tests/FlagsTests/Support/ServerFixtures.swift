@@ -15,13 +15,17 @@ final class LogLines: @unchecked Sendable {
 /// The idle time-out is long by default: under the Thread Sanitizer, with the 1000-connection
 /// test running beside it, a test thread can stall for seconds between connecting and sending,
 /// and the server's former 5 s cut such a connection before its request arrived ("EOF in head"
-/// in one CI run). The idle time-out test passes its own.
+/// in one CI run). The idle time-out test passes its own. The request and write deadlines
+/// keep the server's defaults unless a deadline test passes its own: test clients send each
+/// request in one `send`, so a stall cannot fall inside a request.
 func withServer<T>(
   _ profile: ServerProfile = ServerProfile(.local), idleTimeout: Duration = .seconds(60),
+  requestTimeout: Duration = .seconds(5), writeTimeout: Duration = .seconds(5),
   log: LogLines? = nil, _ body: (FlagServer) throws -> T
 ) throws -> T {
   let server = FlagServer(
-    profile: profile, port: 0, verbose: log != nil, idleTimeout: idleTimeout
+    profile: profile, port: 0, verbose: log != nil, idleTimeout: idleTimeout,
+    requestTimeout: requestTimeout, writeTimeout: writeTimeout
   ) { log?.append($0) }
   try server.start()
   defer { server.stop() }
