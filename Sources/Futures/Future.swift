@@ -21,6 +21,19 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
   @usableFromInline
   enum Phase {
     case pending, running, cancelled, cancelledAndNotified, finished
+
+    /// CPython's name for the state (`_state`), which its `InvalidStateError` messages start
+    /// with: `CANCELLED_AND_NOTIFIED` where the description says only `cancelled`.
+    @usableFromInline
+    var pythonName: String {
+      switch self {
+      case .pending: return "PENDING"
+      case .running: return "RUNNING"
+      case .cancelled: return "CANCELLED"
+      case .cancelledAndNotified: return "CANCELLED_AND_NOTIFIED"
+      case .finished: return "FINISHED"
+      }
+    }
   }
 
   @usableFromInline let runtime: Runtime
@@ -139,7 +152,8 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
     }
   }
 
-  /// Completes the future with `value`; `invalidState` if it was already completed or cancelled.
+  /// Completes the future with `value`; `invalidState` if it was already completed or cancelled,
+  /// with CPython's message: `FINISHED: <Future at 0x… state=finished returned Int>`.
   @inlinable
   public func setResult(_ value: Value) throws { try complete(.success(value)) }
 
@@ -154,7 +168,8 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
     case .cancelled, .cancelledAndNotified, .finished:
       let text = unlockedDescription
       condition.unlock()
-      throw FutureError.invalidState("\(Self.state(of: phase).rawValue): \(text)")
+      // CPython: InvalidStateError('{}: {!r}'.format(self._state, self)).
+      throw FutureError.invalidState("\(phase.pythonName): \(text)")
     case .pending, .running:
       outcome = result
       phase = .finished
