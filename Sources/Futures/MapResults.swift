@@ -37,6 +37,9 @@ public final class MapResults<T: Sendable>: Sequence, IteratorProtocol, @uncheck
       let timeout = deadline.map { $0 - runtime.now }
       return .success(try future.result(timeout: timeout))
     } catch {
+      // As CPython's `_result_or_cancel`: the future that timed out is cancelled too, so a
+      // pending one does not run after all.
+      future.cancel()
       ended = true
       cancelRemaining()
       return .failure(error)

@@ -64,6 +64,36 @@ struct MapTests {
     }
   }
 
+  @Test(
+    "a time-out cancels the future it was waiting for along with every later one",
+    arguments: Mode.allCases)
+  func timeoutCancelsTheAwaitedFuture(mode: Mode) throws {
+    let (started, outcome) = try mode.run { rt -> ([Int], String) in
+      let executor = try ThreadPoolExecutor(maxWorkers: 1)
+      let gate = Gate(rt)
+      // Keeps the only thread busy, so the first map task is still pending when time runs out.
+      let blocker = try executor.submit { gate.pass() }
+      let started = Log<Int>()
+      let results = try executor.map(
+        { (n: Int) -> Int in
+          started.append(n)
+          return n
+        }, 0..<3, timeout: .seconds(1))
+      let outcome: String
+      switch results.next() {
+      case .failure(let error)?: outcome = "\(error)"
+      case .success(let value)?: outcome = "value \(value)"
+      case nil: outcome = "end"
+      }
+      gate.release()
+      _ = try blocker.result()
+      executor.shutdown(wait: true)
+      return (started.all, outcome)
+    }
+    #expect(outcome == "TimeoutError")
+    #expect(started == [], "the timed-out future and those after it were cancelled")
+  }
+
   @Test("dropping the results early cancels the futures not yet started")
   func dropCancels() throws {
     try Mode.virtual.run { rt in
