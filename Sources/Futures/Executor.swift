@@ -48,7 +48,7 @@ extension Executor {
     timeout: Duration? = nil
   ) throws -> MapResults<T> where S.Element: Sendable {
     let deadline = timeout.map { runtime.now + $0 }
-    var futures: [Future<T>] = []
+    var futures: [Future<T>?] = []
     let labelled = runtime.trace.recordsSpans
     futures.reserveCapacity(items.underestimatedCount)
     for item in items {

@@ -41,7 +41,9 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
   @usableFromInline var phase = Phase.pending
   @usableFromInline var outcome: Result<Value, any Error>?
   @usableFromInline var callbacks: [@Sendable (Future<Value>) throws -> Void] = []
-  @usableFromInline var waiters: [Waiter<Value>] = []
+  /// The `asCompleted` and `wait` listening until the future settles; it lets go of them then,
+  /// since it never reports again, so that a future kept by the caller keeps no waiter alive.
+  @usableFromInline var waiters: [WaiterEntry<Value>] = []
   /// True once finished or cancelled: lets a live waiter poll briefly without the lock.
   @usableFromInline let doneFlag = Atomic<Bool>(false)
 
@@ -142,7 +144,8 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
     switch phase {
     case .cancelled:
       phase = .cancelledAndNotified
-      for waiter in waiters { waiter.addCancelled(self) }
+      for entry in waiters { entry.waiter.add(self, slot: entry.slot, failed: false) }
+      waiters = []
       return false
     case .pending:
       phase = .running
@@ -174,8 +177,10 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
       outcome = result
       phase = .finished
       doneFlag.store(true, ordering: .releasing)
-      for waiter in waiters {
-        if case .failure = result { waiter.addException(self) } else { waiter.addResult(self) }
+      if !waiters.isEmpty {
+        let failed = result.isFailure
+        for entry in waiters { entry.waiter.add(self, slot: entry.slot, failed: failed) }
+        waiters = []
       }
       condition.notifyAll()
       let pending = callbacks

@@ -10,7 +10,9 @@ import Runtime
 public final class MapResults<T: Sendable>: Sequence, IteratorProtocol, @unchecked Sendable,
   CustomStringConvertible
 {
-  @usableFromInline let futures: [Future<T>]
+  /// The futures in input order; each slot is emptied as its result is taken, so that the
+  /// results already handed out are not kept here (CPython pops them off its list).
+  @usableFromInline var futures: [Future<T>?]
   @usableFromInline let deadline: Duration?
   @usableFromInline let runtime: Runtime
   @usableFromInline var position = 0
@@ -18,7 +20,7 @@ public final class MapResults<T: Sendable>: Sequence, IteratorProtocol, @uncheck
   @usableFromInline var address = ""
 
   @inlinable
-  init(futures: [Future<T>], deadline: Duration?, runtime: Runtime) {
+  init(futures: [Future<T>?], deadline: Duration?, runtime: Runtime) {
     self.futures = futures
     self.deadline = deadline
     self.runtime = runtime
@@ -30,8 +32,8 @@ public final class MapResults<T: Sendable>: Sequence, IteratorProtocol, @uncheck
   /// The next result, waiting for it; nil at the end.
   @inlinable
   public func next() -> Result<T, any Error>? {
-    guard !ended, position < futures.count else { return nil }
-    let future = futures[position]
+    guard !ended, position < futures.count, let future = futures[position] else { return nil }
+    futures[position] = nil
     position += 1
     do {
       let timeout = deadline.map { $0 - runtime.now }
@@ -51,6 +53,6 @@ public final class MapResults<T: Sendable>: Sequence, IteratorProtocol, @uncheck
 
   @usableFromInline
   func cancelRemaining() {
-    for future in futures[position...] { future.cancel() }
+    for case let future? in futures[position...] { future.cancel() }
   }
 }

@@ -94,6 +94,29 @@ struct MapTests {
     #expect(started == [], "the timed-out future and those after it were cancelled")
   }
 
+  @Test(
+    "a result taken from the iterator is no longer kept alive by it", arguments: Mode.allCases)
+  func takenResultsAreReleased(mode: Mode) throws {
+    let (value, released) = try mode.run { _ -> (Int?, Bool) in
+      let executor = try ThreadPoolExecutor(maxWorkers: 2)
+      let results = try executor.map({ (n: Int) in Payload(n) }, 0..<3)
+      weak var first: Payload?
+      var value: Int?
+      do {
+        let payload = try results.next()?.get()
+        value = payload?.value
+        first = payload
+      }
+      // Once the pool's threads are gone, only the iterator could still hold the first result.
+      executor.shutdown(wait: true)
+      let released = first == nil
+      withExtendedLifetime(results) {}
+      return (value, released)
+    }
+    #expect(value == 0)
+    #expect(released)
+  }
+
   @Test("dropping the results early cancels the futures not yet started")
   func dropCancels() throws {
     try Mode.virtual.run { rt in
