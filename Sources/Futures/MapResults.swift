@@ -5,8 +5,17 @@ import Runtime
 ///
 /// Elements are `Result`s, because Swift's `for` loop cannot throw from `next()`: call `get()`
 /// to rethrow a task's error where Python's loop would raise it. After an error or a time-out
-/// the iteration ends and the remaining futures are cancelled, as they are when the results
-/// are dropped before the end (Python closes the generator).
+/// the iteration ends, and the future waited for and all later ones are cancelled.
+///
+/// Ending early follows Python's generator: once the first result has been asked for,
+/// dropping the results (or calling `close()`) cancels the futures that have not started, as
+/// closing the generator runs its clean-up. Results dropped or closed before the first `next()`
+/// cancel nothing, as a generator that never started runs no clean-up: the work goes on, and
+/// nobody waits for it.
+///
+///     let results = try executor.map(download, urls)
+///     if let first = results.next() { save(try first.get()) }
+///     results.close()  // the downloads not yet started never start
 public final class MapResults<T: Sendable>: Sequence, IteratorProtocol, @unchecked Sendable,
   CustomStringConvertible
 {
@@ -16,6 +25,8 @@ public final class MapResults<T: Sendable>: Sequence, IteratorProtocol, @uncheck
   @usableFromInline let deadline: Duration?
   @usableFromInline let runtime: Runtime
   @usableFromInline var position = 0
+  /// Whether `next()` has been called: from then on, ending early cancels.
+  @usableFromInline var started = false
   @usableFromInline var ended = false
   @usableFromInline var address = ""
 
@@ -27,12 +38,18 @@ public final class MapResults<T: Sendable>: Sequence, IteratorProtocol, @uncheck
     self.address = runtime.address(of: self)
   }
 
-  deinit { cancelRemaining() }
+  deinit {
+    if started { cancelRemaining() }
+  }
 
   /// The next result, waiting for it; nil at the end.
   @inlinable
   public func next() -> Result<T, any Error>? {
-    guard !ended, position < futures.count, let future = futures[position] else { return nil }
+    started = true
+    guard !ended, position < futures.count, let future = futures[position] else {
+      end()
+      return nil
+    }
     futures[position] = nil
     position += 1
     do {
@@ -42,10 +59,18 @@ public final class MapResults<T: Sendable>: Sequence, IteratorProtocol, @uncheck
       // As CPython's `_result_or_cancel`: the future that timed out is cancelled too, so a
       // pending one does not run after all.
       future.cancel()
-      ended = true
       cancelRemaining()
+      end()
       return .failure(error)
     }
+  }
+
+  /// Ends the iteration, as Python's `generator.close()`: once the first result has been asked
+  /// for, it cancels the futures that have not started; before that, it cancels nothing.
+  /// `next()` returns nil afterwards. Dropping the results does the same.
+  public func close() {
+    if started { cancelRemaining() }
+    end()
   }
 
   /// `<MapResults object at 0x…>`, as Python shows a generator: nothing has run to produce it.
@@ -54,5 +79,13 @@ public final class MapResults<T: Sendable>: Sequence, IteratorProtocol, @uncheck
   @usableFromInline
   func cancelRemaining() {
     for case let future? in futures[position...] { future.cancel() }
+  }
+
+  /// Lets go of everything: later calls to `next()` return nil.
+  @usableFromInline
+  func end() {
+    ended = true
+    futures = []
+    position = 0
   }
 }

@@ -136,6 +136,74 @@ struct MapTests {
     }
   }
 
+  @Test(
+    "results dropped before the first element was asked for cancel nothing",
+    arguments: Mode.allCases)
+  func dropBeforeStartCancelsNothing(mode: Mode) throws {
+    let started = try mode.run { rt -> [Int] in
+      let started = Log<Int>()
+      try withThreadPoolExecutor(maxWorkers: 1) { executor in
+        _ = try executor.map(
+          { (n: Int) -> Int in
+            started.append(n)
+            rt.sleep(for: .seconds(1))
+            return n
+          }, 0..<3)
+      }
+      return started.all
+    }
+    #expect(started == [0, 1, 2])
+  }
+
+  @Test(
+    "close() after the first element cancels what has not started and ends the iteration",
+    arguments: Mode.allCases)
+  func closeAfterStart(mode: Mode) throws {
+    let (first, afterClose, started) = try mode.run { rt -> (Int?, Bool, [Int]) in
+      let started = Log<Int>()
+      let gate = Gate(rt)
+      let (first, afterClose) = try withThreadPoolExecutor(maxWorkers: 1) { executor in
+        let results = try executor.map(
+          { (n: Int) -> Int in
+            started.append(n)
+            if n == 1 { gate.pass() }  // holds the only thread, if it starts before close()
+            return n
+          }, 0..<4)
+        let first = try results.next()?.get()
+        results.close()
+        gate.release()
+        let afterClose = results.next() == nil
+        return (first, afterClose)
+      }
+      return (first, afterClose, started.all)
+    }
+    #expect(first == 0)
+    #expect(afterClose)
+    #expect(started == [0] || started == [0, 1], "2 and 3 were cancelled")
+  }
+
+  @Test(
+    "close() before the first element cancels nothing, as closing an unstarted generator",
+    arguments: Mode.allCases)
+  func closeBeforeStart(mode: Mode) throws {
+    let (afterClose, started) = try mode.run { rt -> (Bool, [Int]) in
+      let started = Log<Int>()
+      let afterClose = try withThreadPoolExecutor(maxWorkers: 1) { executor in
+        let results = try executor.map(
+          { (n: Int) -> Int in
+            started.append(n)
+            rt.sleep(for: .seconds(1))
+            return n
+          }, 0..<3)
+        results.close()
+        return results.next() == nil
+      }
+      return (afterClose, started.all)
+    }
+    #expect(afterClose)
+    #expect(started == [0, 1, 2])
+  }
+
   @Test("several inputs zip together and stop at the shortest")
   func zipShortest() throws {
     let values = try Mode.virtual.run { _ in
