@@ -25,16 +25,23 @@ public final class MapResults<T: Sendable>: Sequence, IteratorProtocol, @uncheck
   @usableFromInline let deadline: Duration?
   @usableFromInline let runtime: Runtime
   @usableFromInline var position = 0
+  /// With a `bufferSize`: submits the next input, nil once they have run out. Dropped at the
+  /// end, which lets go of the executor and the inputs.
+  @usableFromInline var refill: (() throws -> Future<T>?)?
   /// Whether `next()` has been called: from then on, ending early cancels.
   @usableFromInline var started = false
   @usableFromInline var ended = false
   @usableFromInline var address = ""
 
   @inlinable
-  init(futures: [Future<T>?], deadline: Duration?, runtime: Runtime) {
+  init(
+    futures: [Future<T>?], deadline: Duration?, runtime: Runtime,
+    refill: (() throws -> Future<T>?)? = nil
+  ) {
     self.futures = futures
     self.deadline = deadline
     self.runtime = runtime
+    self.refill = refill
     self.address = runtime.address(of: self)
   }
 
@@ -49,6 +56,13 @@ public final class MapResults<T: Sendable>: Sequence, IteratorProtocol, @uncheck
     guard !ended, position < futures.count, let future = futures[position] else {
       end()
       return nil
+    }
+    if let refill, let error = submitOneMore(refill) {
+      // As CPython: the submission's error ends the iteration, before the result it would
+      // have preceded, and what is left is cancelled, that one included.
+      cancelRemaining()
+      end()
+      return .failure(error)
     }
     futures[position] = nil
     position += 1
@@ -81,11 +95,33 @@ public final class MapResults<T: Sendable>: Sequence, IteratorProtocol, @uncheck
     for case let future? in futures[position...] { future.cancel() }
   }
 
+  /// With a `bufferSize`: submits one more input before the next result is waited for, as
+  /// CPython 3.14 does, so that `bufferSize` tasks stay ahead of the consumer; the error if the
+  /// executor refused it. Also drops the slots already taken, once they are half the array.
+  @usableFromInline
+  func submitOneMore(_ refill: () throws -> Future<T>?) -> (any Error)? {
+    if position >= 16 && position * 2 >= futures.count {
+      futures.removeFirst(position)
+      position = 0
+    }
+    do {
+      if let future = try refill() {
+        futures.append(future)
+      } else {
+        self.refill = nil
+      }
+      return nil
+    } catch {
+      return error
+    }
+  }
+
   /// Lets go of everything: later calls to `next()` return nil.
   @usableFromInline
   func end() {
     ended = true
     futures = []
     position = 0
+    refill = nil
   }
 }
