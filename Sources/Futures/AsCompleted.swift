@@ -93,9 +93,12 @@ public final class AsCompleted<T: Sendable>: Sequence, IteratorProtocol, @unchec
       }
       let reported = waiter.wait(until: deadline, runtime: runtime)
       unfinished -= reported.count
+      // As CPython's `_yield_finished_futures`: a reported future is let go of here and no
+      // longer lists the waiter, so that nothing ties it to the iterator once handed out.
       ready.reserveCapacity(reported.count)
       for report in reported.reversed() {
         watched[report.slot] = nil
+        FutureSet.remove(waiter, from: report.future)
         ready.append(report.future)
       }
     }
@@ -113,9 +116,8 @@ public final class AsCompleted<T: Sendable>: Sequence, IteratorProtocol, @unchec
     deadline = timeout.map { runtime.now + $0 }
     let waiter = Waiter<T>(.anyCompletion, runtime: runtime)
     self.waiter = waiter
-    let settled: [Future<T>]
-    (settled, watched) = set.watch(with: waiter)
-    ready = settled.reversed()
+    (ready, watched) = set.watch(with: waiter)
+    ready.reverse()
     unfinished = watched.count
   }
 
@@ -123,7 +125,7 @@ public final class AsCompleted<T: Sendable>: Sequence, IteratorProtocol, @unchec
   func finish() {
     guard let waiter else { return }
     self.waiter = nil
-    // Every reported future has let go of the waiter itself.
+    // Reported futures no longer list the waiter; only the unfinished ones are left here.
     if unfinished > 0 { FutureSet.remove(waiter, from: watched) }
     watched = []
   }

@@ -41,8 +41,7 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
   @usableFromInline var phase = Phase.pending
   @usableFromInline var outcome: Result<Value, any Error>?
   @usableFromInline var callbacks: [@Sendable (Future<Value>) throws -> Void] = []
-  /// The `asCompleted` and `wait` listening until the future settles; it lets go of them then,
-  /// since it never reports again, so that a future kept by the caller keeps no waiter alive.
+  /// The `asCompleted` and `wait` calls listening, each removing itself when done.
   @usableFromInline var waiters: [WaiterEntry<Value>] = []
   /// True once finished or cancelled: lets a live waiter poll briefly without the lock.
   @usableFromInline let doneFlag = Atomic<Bool>(false)
@@ -145,7 +144,6 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
     case .cancelled:
       phase = .cancelledAndNotified
       for entry in waiters { entry.waiter.add(self, slot: entry.slot, failed: false) }
-      waiters = []
       return false
     case .pending:
       phase = .running
@@ -180,7 +178,6 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
       if !waiters.isEmpty {
         let failed = result.isFailure
         for entry in waiters { entry.waiter.add(self, slot: entry.slot, failed: failed) }
-        waiters = []
       }
       condition.notifyAll()
       let pending = callbacks

@@ -45,10 +45,14 @@ struct FutureSet<Value: Sendable> {
   /// `waiter`.
   @inlinable
   static func remove(_ waiter: Waiter<Value>, from futures: [Future<Value>?]) {
-    for case let future? in futures {
-      future.condition.lock()
-      future.waiters.removeAll { $0.waiter === waiter }
-      future.condition.unlock()
-    }
+    for case let future? in futures { remove(waiter, from: future) }
+  }
+
+  /// Stops `future` reporting to `waiter`.
+  @inlinable
+  static func remove(_ waiter: Waiter<Value>, from future: Future<Value>) {
+    future.condition.lock()
+    future.waiters.removeAll { $0.waiter === waiter }
+    future.condition.unlock()
   }
 }
