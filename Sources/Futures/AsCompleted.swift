@@ -30,22 +30,30 @@ public func asCompleted<T: Sendable>(
 }
 
 /// The futures of `asCompleted(_:)`, in completion order.
+///
+/// As CPython's generator does, it lets go of each future as it hands it out: a caller that
+/// drops the futures it has handled frees them, however long the iteration goes on.
 public final class AsCompleted<T: Sendable>: Sequence, IteratorProtocol, @unchecked Sendable {
-  @usableFromInline let set: FutureSet<T>
+  /// The futures to watch, until iteration starts.
+  @usableFromInline var input: FutureSet<T>?
   @usableFromInline let timeout: Duration?
   @usableFromInline var started = false
+  @usableFromInline var runtime: Runtime?
+  /// How many distinct futures there were, for the time-out message.
+  @usableFromInline var total = 0
   @usableFromInline var deadline: Duration?
+  /// Settled futures not yet handed out, the next one last: popping one lets go of it.
   @usableFromInline var ready: [Future<T>] = []
-  @usableFromInline var readyHead = 0
   /// Watched futures not yet reported: each reports to the waiter exactly once.
   @usableFromInline var unfinished = 0
   @usableFromInline var waiter: Waiter<T>?
-  /// The futures the waiter is installed on.
-  @usableFromInline var watched: [Future<T>] = []
+  /// The futures the waiter is installed on, by slot; a slot is emptied when its future
+  /// reports, so that only unfinished futures are held here.
+  @usableFromInline var watched: [Future<T>?] = []
 
   @inlinable
   init(_ set: FutureSet<T>, timeout: Duration?) {
-    self.set = set
+    self.input = set
     self.timeout = timeout
   }
 
@@ -54,44 +62,62 @@ public final class AsCompleted<T: Sendable>: Sequence, IteratorProtocol, @unchec
   /// The next future to complete; blocks while none has. Nil when all have been yielded.
   @inlinable
   public func next() -> Future<T>? {
-    // Without a time-out nothing can throw.
-    try! nextThrowing()
+    switch step() {
+    case .future(let future): return future
+    // Without a time-out there is none to pass.
+    case .end, .timeout: return nil
+    }
+  }
+
+  /// What `step` found.
+  @usableFromInline
+  enum Step {
+    case future(Future<T>)
+    case end
+    /// The time-out passed, with CPython's message.
+    case timeout(String)
   }
 
   @inlinable
-  func nextThrowing() throws -> Future<T>? {
+  func step() -> Step {
     if !started { start() }
-    while readyHead == ready.count {
-      guard unfinished > 0, let waiter, let runtime = set.futures.first?.runtime else {
+    while ready.isEmpty {
+      guard unfinished > 0, let waiter, let runtime else {
         finish()
-        return nil
+        return .end
       }
       if let deadline, deadline - runtime.now <= .zero {
-        let message = "\(unfinished) (of \(set.futures.count)) futures unfinished"
+        let message = "\(unfinished) (of \(total)) futures unfinished"
         finish()
-        throw FutureError.timeout(message)
+        return .timeout(message)
       }
       let reported = waiter.wait(until: deadline, runtime: runtime)
       unfinished -= reported.count
-      ready += reported
+      // As CPython's `_yield_finished_futures`: a reported future is let go of here and no
+      // longer lists the waiter, so that nothing ties it to the iterator once handed out.
+      ready.reserveCapacity(reported.count)
+      for report in reported.reversed() {
+        watched[report.slot] = nil
+        FutureSet.remove(waiter, from: report.future)
+        ready.append(report.future)
+      }
     }
-    let future = ready[readyHead]
-    readyHead += 1
-    if readyHead == ready.count {
-      ready.removeAll(keepingCapacity: true)
-      readyHead = 0
-    }
-    return future
+    return .future(ready.removeLast())
   }
 
   @inlinable
   func start() {
     started = true
+    guard let set = input else { return }
+    input = nil
     guard let runtime = set.futures.first?.runtime else { return }
+    self.runtime = runtime
+    total = set.futures.count
     deadline = timeout.map { runtime.now + $0 }
     let waiter = Waiter<T>(.anyCompletion, runtime: runtime)
     self.waiter = waiter
     (ready, watched) = set.watch(with: waiter)
+    ready.reverse()
     unfinished = watched.count
   }
 
@@ -99,7 +125,8 @@ public final class AsCompleted<T: Sendable>: Sequence, IteratorProtocol, @unchec
   func finish() {
     guard let waiter else { return }
     self.waiter = nil
-    FutureSet.remove(waiter, from: watched)
+    // Reported futures no longer list the waiter; only the unfinished ones are left here.
+    if unfinished > 0 { FutureSet.remove(waiter, from: watched) }
     watched = []
   }
 }
@@ -114,5 +141,11 @@ public struct TimedCompletions<T: Sendable>: @unchecked Sendable {
   /// The next future to complete, nil at the end; throws `FutureError.timeout` when the
   /// time-out passes with futures still unfinished.
   @inlinable
-  public mutating func next() throws -> Future<T>? { try completions.nextThrowing() }
+  public mutating func next() throws -> Future<T>? {
+    switch completions.step() {
+    case .future(let future): return future
+    case .end: return nil
+    case .timeout(let message): throw FutureError.timeout(message)
+    }
+  }
 }

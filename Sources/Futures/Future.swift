@@ -21,6 +21,19 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
   @usableFromInline
   enum Phase {
     case pending, running, cancelled, cancelledAndNotified, finished
+
+    /// CPython's name for the state (`_state`), which its `InvalidStateError` messages start
+    /// with: `CANCELLED_AND_NOTIFIED` where the description says only `cancelled`.
+    @usableFromInline
+    var pythonName: String {
+      switch self {
+      case .pending: return "PENDING"
+      case .running: return "RUNNING"
+      case .cancelled: return "CANCELLED"
+      case .cancelledAndNotified: return "CANCELLED_AND_NOTIFIED"
+      case .finished: return "FINISHED"
+      }
+    }
   }
 
   @usableFromInline let runtime: Runtime
@@ -28,7 +41,8 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
   @usableFromInline var phase = Phase.pending
   @usableFromInline var outcome: Result<Value, any Error>?
   @usableFromInline var callbacks: [@Sendable (Future<Value>) throws -> Void] = []
-  @usableFromInline var waiters: [Waiter<Value>] = []
+  /// The `asCompleted` and `wait` calls listening, each removing itself when done.
+  @usableFromInline var waiters: [WaiterEntry<Value>] = []
   /// True once finished or cancelled: lets a live waiter poll briefly without the lock.
   @usableFromInline let doneFlag = Atomic<Bool>(false)
 
@@ -129,7 +143,7 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
     switch phase {
     case .cancelled:
       phase = .cancelledAndNotified
-      for waiter in waiters { waiter.addCancelled(self) }
+      for entry in waiters { entry.waiter.add(self, slot: entry.slot, failed: false) }
       return false
     case .pending:
       phase = .running
@@ -139,7 +153,8 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
     }
   }
 
-  /// Completes the future with `value`; `invalidState` if it was already completed or cancelled.
+  /// Completes the future with `value`; `invalidState` if it was already completed or cancelled,
+  /// with CPython's message: `FINISHED: <Future at 0x… state=finished returned Int>`.
   @inlinable
   public func setResult(_ value: Value) throws { try complete(.success(value)) }
 
@@ -154,13 +169,15 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
     case .cancelled, .cancelledAndNotified, .finished:
       let text = unlockedDescription
       condition.unlock()
-      throw FutureError.invalidState("\(Self.state(of: phase).rawValue): \(text)")
+      // CPython: InvalidStateError('{}: {!r}'.format(self._state, self)).
+      throw FutureError.invalidState("\(phase.pythonName): \(text)")
     case .pending, .running:
       outcome = result
       phase = .finished
       doneFlag.store(true, ordering: .releasing)
-      for waiter in waiters {
-        if case .failure = result { waiter.addException(self) } else { waiter.addResult(self) }
+      if !waiters.isEmpty {
+        let failed = result.isFailure
+        for entry in waiters { entry.waiter.add(self, slot: entry.slot, failed: failed) }
       }
       condition.notifyAll()
       let pending = callbacks

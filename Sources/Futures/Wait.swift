@@ -46,8 +46,8 @@ public func wait<T: Sendable>(
   if !met && !watched.isEmpty {
     waiter.expect(watched.count)
     let deadline = timeout.map { runtime.now + $0 }
-    for future in waiter.wait(until: deadline, runtime: runtime) {
-      done.insert(ObjectIdentifier(future))
+    for report in waiter.wait(until: deadline, runtime: runtime) {
+      done.insert(ObjectIdentifier(report.future))
     }
   }
   FutureSet.remove(waiter, from: watched)

@@ -59,6 +59,39 @@ struct AsCompletedTests {
     }
   }
 
+  @Test(
+    "a future handed out is no longer kept alive by the iterator, done at the start or later",
+    arguments: Mode.allCases)
+  func yieldedFuturesAreReleased(mode: Mode) throws {
+    try mode.run { _ in
+      weak var early: Future<Int>?
+      weak var late: Future<Int>?
+      let never = Future<Int>()
+      let completions: AsCompleted<Int>
+      do {
+        let done = Future<Int>()
+        try done.setResult(0)
+        let pending = Future<Int>()
+        early = done
+        late = pending
+        completions = asCompleted([done, pending, never])
+      }
+      var yielded = completions.next()
+      #expect(try yielded?.result() == 0)
+      yielded = nil
+      #expect(early == nil, "a future done when iteration started")
+      #expect(late != nil, "an unfinished future is still watched")
+      try late?.setResult(1)
+      yielded = completions.next()
+      #expect(try yielded?.result() == 1)
+      yielded = nil
+      #expect(late == nil, "a future that completed while the iterator waited")
+      #expect(!never.isDone)
+      withExtendedLifetime(completions) {}
+      never.cancel()
+    }
+  }
+
   @Test("a cancelled future counts once its executor has noticed it")
   func cancelledCounts() throws {
     let order = try Mode.virtual.run { rt -> [String] in

@@ -97,6 +97,44 @@ struct FutureTests {
     }
   }
 
+  @Test(
+    "the invalid-state error names the state as CPython does: 'FINISHED: <Future … returned Int>'",
+    arguments: Mode.allCases)
+  func invalidStateMessages(mode: Mode) throws {
+    let messages = try mode.run { _ -> [String] in
+      func message(_ future: Future<Int>, _ attempt: (Future<Int>) throws -> Void) -> String {
+        do {
+          try attempt(future)
+          return "no error"
+        } catch {
+          return "\(error)".replacingOccurrences(of: future.address, with: "A")
+        }
+      }
+      let finished = Future<Int>()
+      try finished.setResult(1)
+      let failed = Future<Int>()
+      try failed.setException(Boom())
+      let cancelled = Future<Int>()
+      cancelled.cancel()
+      let notified = Future<Int>()
+      notified.cancel()
+      _ = try notified.setRunningOrNotifyCancel()
+      return [
+        message(finished) { try $0.setResult(2) },
+        message(failed) { try $0.setException(Boom()) },
+        message(cancelled) { try $0.setResult(3) },
+        message(notified) { try $0.setException(Boom()) },
+      ]
+    }
+    #expect(
+      messages == [
+        "InvalidStateError: FINISHED: <Future at A state=finished returned Int>",
+        "InvalidStateError: FINISHED: <Future at A state=finished raised Boom>",
+        "InvalidStateError: CANCELLED: <Future at A state=cancelled>",
+        "InvalidStateError: CANCELLED_AND_NOTIFIED: <Future at A state=cancelled>",
+      ])
+  }
+
   @Test("set-running-or-notify-cancel: pending starts, cancelled is skipped, else invalid")
   func runningOrNotify() throws {
     try Mode.virtual.run { _ in

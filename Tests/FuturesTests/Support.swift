@@ -37,3 +37,9 @@ final class Gate: @unchecked Sendable {
     }
   }
 }
+
+/// A value with an identity, so that a test can hold it weakly and see when it is freed.
+final class Payload: Sendable {
+  let value: Int
+  init(_ value: Int) { self.value = value }
+}

@@ -1,6 +1,7 @@
 // lessons-bench: release-built measurements that `Benchmarks/run` prints next to CPython's.
 //
 //     lessons-bench futures [--tasks N] [--workers W] [--repeat R]
+//     lessons-bench futures-memory [--tasks N] [--workers W] [--buffer B]
 //
 // Each mode is one type in its own file and one entry in `modes`; the first argument picks it.
 
@@ -12,6 +13,7 @@
 /// type and one entry here.
 let modes: [any BenchmarkMode.Type] = [
   FuturesBenchmark.self,
+  FuturesMemoryBenchmark.self,
   FlagsBenchmark.self,
 ]
 

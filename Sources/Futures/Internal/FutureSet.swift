@@ -21,18 +21,19 @@ struct FutureSet<Value: Sendable> {
 
   /// Splits the futures into those already settled and the others, each in the order given,
   /// and has the others report to `waiter` when they settle (a settled future never reports
-  /// again). Pass `watched` to `remove` when done listening.
+  /// again). A watched future reports with its index in `watched` as its slot, so that the
+  /// caller can let go of it; pass what is left of `watched` to `remove` when done listening.
   @inlinable
-  func watch(with waiter: Waiter<Value>) -> (settled: [Future<Value>], watched: [Future<Value>]) {
+  func watch(with waiter: Waiter<Value>) -> (settled: [Future<Value>], watched: [Future<Value>?]) {
     var settled: [Future<Value>] = []
-    var watched: [Future<Value>] = []
+    var watched: [Future<Value>?] = []
     watched.reserveCapacity(futures.count)
     for future in futures {
       future.condition.lock()
       if future.isSettled {
         settled.append(future)
       } else {
-        future.waiters.append(waiter)
+        future.waiters.append(WaiterEntry(waiter, slot: watched.count))
         watched.append(future)
       }
       future.condition.unlock()
@@ -40,13 +41,18 @@ struct FutureSet<Value: Sendable> {
     return (settled, watched)
   }
 
-  /// Stops `futures` (those `watch` returned as watched) reporting to `waiter`.
+  /// Stops `futures` (those `watch` returned as watched, nil for any let go of) reporting to
+  /// `waiter`.
   @inlinable
-  static func remove(_ waiter: Waiter<Value>, from futures: [Future<Value>]) {
-    for future in futures {
-      future.condition.lock()
-      future.waiters.removeAll { $0 === waiter }
-      future.condition.unlock()
-    }
+  static func remove(_ waiter: Waiter<Value>, from futures: [Future<Value>?]) {
+    for case let future? in futures { remove(waiter, from: future) }
+  }
+
+  /// Stops `future` reporting to `waiter`.
+  @inlinable
+  static func remove(_ waiter: Waiter<Value>, from future: Future<Value>) {
+    future.condition.lock()
+    future.waiters.removeAll { $0.waiter === waiter }
+    future.condition.unlock()
   }
 }

@@ -20,7 +20,7 @@ final class Waiter<Value: Sendable>: @unchecked Sendable {
   @usableFromInline var isSet = false
   /// `isSet`, for a live reader to poll briefly without the lock.
   @usableFromInline let setFlag = Atomic<Bool>(false)
-  @usableFromInline var finished: [Future<Value>] = []
+  @usableFromInline var finished: [WaiterReport<Value>] = []
   /// For `allCompleted`: reports still to come, once known (`expect`).
   @usableFromInline var remaining: Int?
 
@@ -30,18 +30,12 @@ final class Waiter<Value: Sendable>: @unchecked Sendable {
     self.condition = runtime.makeCondition(label: "a waiter's condition")
   }
 
+  /// Called by `future`, under its lock, when it settles; `slot` is the one it was watched with.
   @inlinable
-  func addResult(_ future: Future<Value>) { add(future, failed: false) }
-  @inlinable
-  func addException(_ future: Future<Value>) { add(future, failed: true) }
-  @inlinable
-  func addCancelled(_ future: Future<Value>) { add(future, failed: false) }
-
-  @inlinable
-  func add(_ future: Future<Value>, failed: Bool) {
+  func add(_ future: Future<Value>, slot: Int, failed: Bool) {
     condition.lock()
     defer { condition.unlock() }
-    finished.append(future)
+    finished.append(WaiterReport(future: future, slot: slot))
     switch kind {
     case .anyCompletion:
       set()
@@ -74,7 +68,7 @@ final class Waiter<Value: Sendable>: @unchecked Sendable {
   /// the futures that completed meanwhile, in completion order. Live and without a deadline,
   /// it polls for a few microseconds before it sleeps, as `Future.result` does.
   @inlinable
-  func wait(until deadline: Duration?, runtime: Runtime) -> [Future<Value>] {
+  func wait(until deadline: Duration?, runtime: Runtime) -> [WaiterReport<Value>] {
     condition.lock()
     defer { condition.unlock() }
     _ = condition.wait(
@@ -84,5 +78,33 @@ final class Waiter<Value: Sendable>: @unchecked Sendable {
     setFlag.store(false, ordering: .relaxed)
     defer { finished = [] }
     return finished
+  }
+}
+
+/// A waiter installed on a future, with the slot the future was watched under
+/// (`FutureSet.watch`), which the future hands back when it reports.
+@usableFromInline
+struct WaiterEntry<Value: Sendable> {
+  @usableFromInline let waiter: Waiter<Value>
+  @usableFromInline let slot: Int
+
+  @inlinable
+  init(_ waiter: Waiter<Value>, slot: Int) {
+    self.waiter = waiter
+    self.slot = slot
+  }
+}
+
+/// A future that settled, and the slot it was watched under: lets `asCompleted` let go of it
+/// without searching.
+@usableFromInline
+struct WaiterReport<Value: Sendable> {
+  @usableFromInline let future: Future<Value>
+  @usableFromInline let slot: Int
+
+  @inlinable
+  init(future: Future<Value>, slot: Int) {
+    self.future = future
+    self.slot = slot
   }
 }
