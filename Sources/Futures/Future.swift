@@ -54,9 +54,12 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
   @inlinable
   public init(runtime: Runtime = .current) {
     self.runtime = runtime
-    self.condition = runtime.makeCondition(label: "a future's condition")
+    self.condition = runtime.makeCondition(
+      label: "a future's condition", blocksAs: .future("a future"))
     // Live, the real address is stable, so it is formatted only when shown.
-    if runtime.isVirtual { self.fixedAddress = runtime.address(of: self) }
+    if runtime.capabilities.addressesInOrderOfAsking {
+      self.fixedAddress = runtime.address(of: self)
+    }
   }
 
   /// The state now: pending, running, cancelled or finished.
@@ -247,7 +250,7 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
       try callback(self)
     } catch {
       let message = "exception calling callback for \(self): \(error)"
-      runtime.trace.mark(message, in: runtime)
+      runtime.trace.record(.callbackFailed(message), in: runtime)
       FileHandleLog.error(message)
     }
   }

@@ -43,7 +43,9 @@ public final class ThreadPoolExecutor: Executor, @unchecked Sendable {
   deinit {
     // Like CPython's weakref callback: wake the threads so they notice nobody can submit.
     // A virtual runtime's primitives work only on its own threads; elsewhere, leave them be.
-    if !runtime.isVirtual || Runtime.current === runtime { pool.abandon() }
+    if runtime.capabilities.primitivesWorkOutside || Runtime.current === runtime {
+      pool.abandon()
+    }
   }
 
   @inlinable
@@ -54,7 +56,7 @@ public final class ThreadPoolExecutor: Executor, @unchecked Sendable {
     try enqueue { number in
       let future = Future<T>(runtime: runtime)
       submitted = future
-      return future.workItem(label: label, number: number, body)
+      return future.workItem(label: label, number: number, executor: threadNamePrefix, body)
     }
     guard let submitted else { preconditionFailure("enqueue returned without a work item") }
     return submitted

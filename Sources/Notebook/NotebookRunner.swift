@@ -16,7 +16,7 @@ public struct NotebookRunner: Sendable {
   public init(configuration: RuntimeConfiguration) { self.configuration = configuration }
 
   /// Runs every cell of `section`, stopping at the first that throws; returns the trace of
-  /// what happened (cell starts are `.mark("cell N")` events).
+  /// what happened (each cell between its `.cellStarted` and `.cellEnded` events).
   ///
   /// A failing cell is shown by the renderer and thrown as ``NotebookError/cellFailed``; a
   /// deadlock in virtual time is thrown as `RuntimeError.deadlock`.
@@ -34,19 +34,39 @@ public struct NotebookRunner: Sendable {
         case .cell(let cell):
           number += 1
           renderer.cell(number, source: cell.source)
-          runtime.trace.mark("cell \(number)", in: runtime)
-          do {
-            try cell.run()
-          } catch {
-            renderer.cellEnded(number, error: error)
-            throw NotebookError.cellFailed(number: number, error: "\(error)")
-          }
-          renderer.cellEnded(number, error: nil)
+          try Self.run(cell, number: number, in: runtime, renderer: renderer)
         }
       }
     }
     renderer.end(section)
     return runtime.trace.events
+  }
+
+  /// Runs one cell between its trace events and hands the renderer its record.
+  private static func run(
+    _ cell: Cell, number: Int, in runtime: Runtime, renderer: any Renderer
+  ) throws {
+    let first = runtime.trace.count
+    let start = runtime.now
+    runtime.trace.record(.cellStarted(number), in: runtime)
+    var failure: (any Error)?
+    do {
+      try cell.run()
+    } catch {
+      failure = error
+    }
+    let message = failure.map { "\($0)" }
+    runtime.trace.record(.cellEnded(number, failure: message), in: runtime)
+    let events = runtime.trace.events(from: first)
+    let output = events.map {
+      if case .output(let text) = $0.kind { return text }
+      return ""
+    }.joined()
+    renderer.cellEnded(
+      CellRecord(
+        number: number, name: cell.name, failure: message, output: output, events: events,
+        start: start, end: runtime.now))
+    if let message { throw NotebookError.cellFailed(number: number, error: message) }
   }
 }
 

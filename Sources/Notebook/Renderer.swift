@@ -11,8 +11,8 @@ public protocol Renderer: Sendable {
   func cell(_ number: Int, source: String)
   /// A cell printed something.
   func output(_ piece: ConsoleOutput)
-  /// The cell finished, or failed with `error`.
-  func cellEnded(_ number: Int, error: (any Error)?)
+  /// The cell finished or failed: what it did, with its events.
+  func cellEnded(_ record: CellRecord)
   /// The section is over.
   func end(_ section: Section)
 }

@@ -66,12 +66,13 @@ public final class TextRenderer: Renderer, @unchecked Sendable {
     }
   }
 
-  public func cellEnded(_ number: Int, error: (any Error)?) {
+  public func cellEnded(_ record: CellRecord) {
     lock.withLock {
       var text = atLineStart ? "" : "\n"
-      if let error {
+      if let failure = record.failure {
         text +=
-          (cellHasOutput ? "" : "\n") + paint("Error in cell \(number): \(error)", .error) + "\n"
+          (cellHasOutput ? "" : "\n") + paint("Error in cell \(record.number): \(failure)", .error)
+          + "\n"
       }
       writeLocked(text + "\n")
     }

@@ -117,7 +117,7 @@ public final class Runtime: Sendable {
   public var timeOfDay: TimeOfDay { TimeOfDay(backend.startOfDay + backend.now) }
 
   /// Blocks the calling thread for `duration` (no-op when it is zero or negative).
-  public func sleep(for duration: Duration) { backend.sleep(for: duration) }
+  public func sleep(for duration: Duration) { backend.sleep(for: duration, trace: trace) }
 
   /// Starts a thread named `name` that runs `body`.
   @discardableResult
@@ -126,11 +126,19 @@ public final class Runtime: Sendable {
   }
 
   /// A mutual-exclusion lock.
-  public func makeLock(label: String = "lock") -> any RuntimeLock { backend.makeCondition(label) }
+  public func makeLock(label: String = "lock") -> any RuntimeLock {
+    backend.makeCondition(label, reason: nil, trace: trace)
+  }
 
   /// A condition variable with its own lock, as Python's `threading.Condition`.
-  public func makeCondition(label: String = "condition") -> any RuntimeCondition {
-    backend.makeCondition(label)
+  ///
+  /// A thread waiting on it is traced as blocked on `reason` (by default, on the condition
+  /// named `label`): a future's condition says `.future`, so a timeline can tell the waits
+  /// apart.
+  public func makeCondition(label: String = "condition", blocksAs reason: BlockReason? = nil)
+    -> any RuntimeCondition
+  {
+    backend.makeCondition(label, reason: reason, trace: trace)
   }
 
   /// The name of the calling thread (`MainThread`, `ThreadPoolExecutor-0_1`, …).
@@ -173,6 +181,11 @@ public final class Runtime: Sendable {
   private let counters = Protected<[String: Int]>([:])
 
   func sleep(until deadline: Duration) async throws {
+    guard trace.recordsBlocking, deadline > now else {
+      return try await backend.sleep(until: deadline)
+    }
+    trace.record(.blocked(.sleep(until: deadline)), in: self)
+    defer { trace.record(.unblocked, in: self) }
     try await backend.sleep(until: deadline)
   }
 }

@@ -12,10 +12,10 @@ protocol RuntimeBackend: AnyObject, Sendable {
   var now: Duration { get }
 
   func run<T: Sendable>(runtime: Runtime, _ body: @escaping @Sendable () throws -> T) throws -> T
-  func sleep(for duration: Duration)
+  func sleep(for duration: Duration, trace: Trace)
   func spawn(runtime: Runtime, name: String, _ body: @escaping @Sendable () -> Void)
     -> any RuntimeThread
-  func makeCondition(_ label: String) -> any RuntimeCondition
+  func makeCondition(_ label: String, reason: BlockReason?, trace: Trace) -> any RuntimeCondition
   func address(of object: AnyObject) -> String
   func yieldPoint()
   func spin(until ready: () -> Bool) -> Bool

@@ -160,7 +160,7 @@ struct FutureTests {
       future.addDoneCallback { _ in log.append("late") }
       #expect(future.cancel() == false)
       let marks = rt.trace.events.compactMap { event -> String? in
-        if case .mark(let text) = event.kind { return text }
+        if case .callbackFailed(let text) = event.kind { return text }
         return nil
       }
       #expect(marks.count == 1)

@@ -198,7 +198,7 @@ struct ThreadPoolExecutorTests {
     }
   }
 
-  @Test("work items record spans in the trace")
+  @Test("work items record typed spans: id, label, lane and executor, and what blocked whom")
   func spans() throws {
     let rt = Runtime.virtual()
     try rt.run {
@@ -207,13 +207,36 @@ struct ThreadPoolExecutorTests {
       }
     }
     let spans = rt.trace.events.filter {
-      if case .output = $0.kind { return false }
-      return true
+      switch $0.kind {
+      case .spanStarted, .spanEnded: return true
+      default: return false
+      }
     }
     #expect(
       spans == [
-        TraceEvent(time: .zero, actor: "w_0", kind: .spanStart("job")),
-        TraceEvent(time: .seconds(2), actor: "w_0", kind: .spanEnd("job")),
+        TraceEvent(
+          time: .zero, actor: "w_0",
+          kind: .spanStarted(TaskSpan(id: 0, label: "job", lane: .thread("w_0"), executor: "w"))),
+        TraceEvent(time: .seconds(2), actor: "w_0", kind: .spanEnded(id: 0)),
       ])
+    let blocked = rt.trace.events.compactMap { event -> String? in
+      if case .blocked(let reason) = event.kind { return "\(event.actor) \(reason)" }
+      return nil
+    }
+    #expect(blocked.contains("MainThread waiting for a future"))
+    #expect(blocked.contains("w_0 sleeping until +2s"))
+  }
+
+  @Test("with spans and blocking off, the trace keeps only output and cells")
+  func quietTrace() throws {
+    let rt = Runtime.virtual()
+    rt.trace.recordsSpans = false
+    rt.trace.recordsBlocking = false
+    try rt.run {
+      try withThreadPoolExecutor(maxWorkers: 2) { executor in
+        _ = try executor.submit(label: "job") { rt.sleep(for: .seconds(1)) }.result()
+      }
+    }
+    #expect(rt.trace.events.isEmpty)
   }
 }

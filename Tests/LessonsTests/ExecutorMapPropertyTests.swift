@@ -15,16 +15,18 @@ struct ExecutorMapTimeline {
 
   init(_ events: [TraceEvent]) {
     var running = 0
+    var labels: [Int: String] = [:]
     for (position, event) in events.enumerated() {
       let time = event.time.seconds
       total = max(total, time)
       switch event.kind {
-      case .spanStart(let label):
-        if let n = Int(label) { starts[n] = time }
+      case .spanStarted(let span):
+        labels[span.id] = span.label
+        if let n = Int(span.label) { starts[n] = time }
         running += 1
         maxConcurrent = max(maxConcurrent, running)
-      case .spanEnd(let label):
-        if let n = Int(label) {
+      case .spanEnded(let id):
+        if let n = labels[id].flatMap(Int.init) {
           ends[n] = time
           endOrder[n] = position
         }
@@ -36,7 +38,7 @@ struct ExecutorMapTimeline {
         {
           results.append((n, time, position))
         }
-      case .mark:
+      default:
         break
       }
     }

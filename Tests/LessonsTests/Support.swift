@@ -26,15 +26,15 @@ struct SectionRun {
     text = collector.text
   }
 
-  /// The events from the start of cell `number` to the start of the next one, with times
-  /// measured from the cell's start.
+  /// The events between the start of cell `number` and its end, with times measured from the
+  /// cell's start.
   func cell(_ number: Int) -> [TraceEvent] {
-    guard let start = events.firstIndex(where: { $0.kind == .mark("cell \(number)") }) else {
+    guard let start = events.firstIndex(where: { $0.kind == .cellStarted(number) }) else {
       return []
     }
     let end =
       events[(start + 1)...].firstIndex(where: {
-        if case .mark(let label) = $0.kind { return label.hasPrefix("cell ") }
+        if case .cellEnded(number, _) = $0.kind { return true }
         return false
       }) ?? events.endIndex
     let origin = events[start].time

@@ -63,16 +63,53 @@ struct NotebookRunnerTests {
         """)
   }
 
-  @Test("cells run in order in one runtime, and each start is marked in the trace")
+  @Test("cells run in order in one runtime, each between typed start and end events")
   func marksCells() throws {
     let events = try NotebookRunner(configuration: .virtual(seed: nil)).run(
       sample, renderer: TextRenderer(style: .plain) { _ in })
     let marks = events.compactMap { event -> String? in
-      if case .mark(let label) = event.kind { return "\(label) at \(event.time)" }
-      return nil
+      switch event.kind {
+      case .cellStarted(let number): return "start \(number) at \(event.time)"
+      case .cellEnded(let number, let failure):
+        return "end \(number) at \(event.time)" + (failure.map { ": \($0)" } ?? "")
+      default: return nil
+      }
     }
-    #expect(marks == ["cell 1 at 0.0 seconds", "cell 2 at 0.0 seconds", "cell 3 at 0.0 seconds"])
+    #expect(
+      marks == [
+        "start 1 at 0.0 seconds", "end 1 at 0.0 seconds", "start 2 at 0.0 seconds",
+        "end 2 at 0.0 seconds", "start 3 at 0.0 seconds", "end 3 at 2.0 seconds",
+      ])
     #expect(events.last?.time == .seconds(2))
+  }
+
+  @Test("the renderer gets each cell's record: number, name, outcome, output and events")
+  func records() throws {
+    let renderer = RecordingRenderer()
+    #expect(throws: NotebookError.self) {
+      try NotebookRunner(configuration: .virtual(seed: nil)).run(
+        Section(
+          id: "0.3", title: "Records",
+          blocks: [
+            .cell(
+              Cell(name: "sleepy", source: "") {
+                let rt = Runtime.current
+                rt.console.write("a\n")
+                rt.sleep(for: .seconds(3))
+                rt.console.write("b\n")
+              }),
+            .cell(Cell(name: "bad", source: "") { throw Failure() }),
+          ]), renderer: renderer)
+    }
+    let records = renderer.records
+    #expect(records.map(\.number) == [1, 2])
+    #expect(records.map(\.name) == ["sleepy", "bad"])
+    #expect(records[0].output == "a\nb\n" && records[0].failure == nil)
+    #expect(records[0].duration == .seconds(3))
+    #expect(records[0].events.first?.kind == .cellStarted(1))
+    #expect(records[0].events.last?.kind == .cellEnded(1, failure: nil))
+    #expect(records[0].events.contains { $0.kind == .blocked(.sleep(until: .seconds(3))) })
+    #expect(records[1].failure == "the cell gave up")
   }
 
   @Test("a failing cell is shown and stops the section")
@@ -125,7 +162,23 @@ struct TextRendererTests {
     renderer.cell(1, source: "x")
     renderer.output(ConsoleOutput(time: .zero, thread: "MainThread", text: "BR "))
     renderer.output(ConsoleOutput(time: .zero, thread: "MainThread", text: "CN "))
-    renderer.cellEnded(1, error: nil)
+    renderer.cellEnded(
+      CellRecord(
+        number: 1, name: "x", failure: nil, output: "BR CN ", events: [], start: .zero, end: .zero))
     #expect(collector.text == "In [1]:\n    x\n\nBR CN \n\n")
   }
+}
+
+/// Keeps the cell records a run hands its renderer.
+final class RecordingRenderer: Renderer, @unchecked Sendable {
+  private let lock = NSLock()
+  private var kept: [CellRecord] = []
+  var records: [CellRecord] { lock.withLock { kept } }
+
+  func begin(_ section: Section) {}
+  func prose(_ text: String) {}
+  func cell(_ number: Int, source: String) {}
+  func output(_ piece: ConsoleOutput) {}
+  func cellEnded(_ record: CellRecord) { lock.withLock { kept.append(record) } }
+  func end(_ section: Section) {}
 }

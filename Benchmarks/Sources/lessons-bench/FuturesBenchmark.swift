@@ -58,6 +58,7 @@ enum FuturesBenchmark: BenchmarkMode {
 
     let runtime = Runtime.live()
     runtime.trace.recordsSpans = false
+    runtime.trace.recordsBlocking = false
     for pattern in patterns {
       let rates = try runtime.run {
         _ = try measure(pattern, tasks: tasks, workers: workers)  // warm-up

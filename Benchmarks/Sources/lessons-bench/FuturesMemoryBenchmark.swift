@@ -115,6 +115,7 @@ enum FuturesMemoryBenchmark: BenchmarkMode {
   static func measure(_ pattern: Pattern, tasks: Int, workers: Int, buffer: Int) throws {
     let runtime = Runtime.live()
     runtime.trace.recordsSpans = false
+    runtime.trace.recordsBlocking = false
     let (sum, held) = try runtime.run { try pattern.body(tasks, workers, buffer) }
     guard sum == tasks else {
       throw BenchmarkFailure(message: "\(pattern.name): results add up to \(sum), not \(tasks)")

@@ -15,7 +15,7 @@ extension RuntimeCondition {
     var polled = false
     while pending() {
       guard let deadline else {
-        if !polled && !runtime.isVirtual && mayPoll() {
+        if !polled && runtime.capabilities.spinningPays && mayPoll() {
           polled = true
           unlock()
           _ = runtime.spin(until: ready)

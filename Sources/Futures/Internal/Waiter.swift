@@ -27,7 +27,8 @@ final class Waiter<Value: Sendable>: @unchecked Sendable {
   @inlinable
   init(_ kind: Kind, runtime: Runtime) {
     self.kind = kind
-    self.condition = runtime.makeCondition(label: "a waiter's condition")
+    self.condition = runtime.makeCondition(
+      label: "a waiter's condition", blocksAs: .future("futures to complete"))
   }
 
   /// Called by `future`, under its lock, when it settles; `slot` is the one it was watched with.

@@ -29,7 +29,7 @@ final class WorkQueue: @unchecked Sendable {
   init(runtime: Runtime) {
     self.runtime = runtime
     condition = runtime.makeCondition(label: "the work queue")
-    maxSpinning = runtime.isVirtual ? 0 : 2 * runtime.cpuCount
+    maxSpinning = runtime.capabilities.spinningPays ? 2 * runtime.cpuCount : 0
   }
 
   func put(_ item: WorkItem?) {
@@ -122,16 +122,18 @@ typealias WorkItem = @Sendable (WorkAction) -> Void
 
 extension Future {
   /// The work item that runs `body` into this future; `number` names its trace span
-  /// (`task N`) when it has no `label`.
+  /// (`task N`) when it has no `label`, and `executor` says whose task it is.
   @inlinable
-  func workItem(label: String?, number: Int, _ body: @escaping @Sendable () throws -> Value)
-    -> WorkItem
-  {
+  func workItem(
+    label: String?, number: Int, executor: String,
+    _ body: @escaping @Sendable () throws -> Value
+  ) -> WorkItem {
     { action in
       switch action {
       case .run:
         guard (try? self.setRunningOrNotifyCancel()) == true else { return }
-        let span = TaskSpan(runtime: self.runtime, label: label, number: number)
+        let span = SpanRecorder(
+          runtime: self.runtime, label: label, number: number, executor: executor)
         let result = Result { try body() }
         span?.end()
         try? self.complete(result)
@@ -147,22 +149,20 @@ extension Future {
 /// A task's span in the runtime's trace, from the moment it starts running to the moment it
 /// returns or throws; made only when the trace records spans.
 @usableFromInline
-struct TaskSpan {
+struct SpanRecorder {
   private let runtime: Runtime
-  private let name: String
+  private let id: Int
 
   @usableFromInline
-  init?(runtime: Runtime, label: String?, number: Int) {
-    guard runtime.trace.recordsSpans else { return nil }
+  init?(runtime: Runtime, label: String?, number: Int, executor: String) {
+    guard runtime.trace.recordsSpans,
+      let id = runtime.trace.startSpan(
+        label: label ?? "task \(number)", executor: executor, in: runtime)
+    else { return nil }
     self.runtime = runtime
-    self.name = label ?? "task \(number)"
-    runtime.trace.record(
-      TraceEvent(time: runtime.now, actor: runtime.currentThreadName, kind: .spanStart(name)))
+    self.id = id
   }
 
   @usableFromInline
-  func end() {
-    runtime.trace.record(
-      TraceEvent(time: runtime.now, actor: runtime.currentThreadName, kind: .spanEnd(name)))
-  }
+  func end() { runtime.trace.endSpan(id, in: runtime) }
 }

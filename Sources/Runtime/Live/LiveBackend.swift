@@ -29,15 +29,23 @@ final class LiveBackend: RuntimeBackend, @unchecked Sendable {
     return try body()
   }
 
-  func sleep(for duration: Duration) { clock.sleep(for: duration) }
+  func sleep(for duration: Duration, trace: Trace) {
+    guard trace.recordsBlocking, duration > .zero else { return clock.sleep(for: duration) }
+    let now = clock.elapsed
+    trace.record(.blocked(.sleep(until: now + duration)), at: now)
+    clock.sleep(for: duration)
+    trace.record(.unblocked, at: clock.elapsed)
+  }
 
   func spawn(runtime: Runtime, name: String, _ body: @escaping @Sendable () -> Void)
     -> any RuntimeThread
   {
-    LiveThread(runtime: runtime, name: name, body: body)
+    LiveThread(runtime: runtime, name: name, clock: clock, body: body)
   }
 
-  func makeCondition(_ label: String) -> any RuntimeCondition { LiveCondition(speed: speed) }
+  func makeCondition(_ label: String, reason: BlockReason?, trace: Trace) -> any RuntimeCondition {
+    LiveCondition(clock: clock, trace: trace, label: label, reason: reason)
+  }
 
   func address(of object: AnyObject) -> String {
     "0x" + String(UInt(bitPattern: Unmanaged.passUnretained(object).toOpaque()), radix: 16)

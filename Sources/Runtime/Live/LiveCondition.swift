@@ -12,13 +12,21 @@ final class LiveCondition: RuntimeCondition, @unchecked Sendable {
   private let mutex: UnsafeMutablePointer<pthread_mutex_t>
   private let cond: UnsafeMutablePointer<pthread_cond_t>
   private let speed: Double
+  private let clock: LiveClock
+  private let trace: Trace
+  private let reason: BlockReason
+  private let label: String
 
   private static let condOffset =
     (MemoryLayout<pthread_mutex_t>.stride + MemoryLayout<pthread_cond_t>.alignment - 1)
     / MemoryLayout<pthread_cond_t>.alignment * MemoryLayout<pthread_cond_t>.alignment
 
-  init(speed: Double) {
-    self.speed = speed
+  init(clock: LiveClock, trace: Trace, label: String, reason: BlockReason?) {
+    self.speed = clock.speed
+    self.clock = clock
+    self.trace = trace
+    self.label = label
+    self.reason = reason ?? .condition(label)
     storage = .allocate(
       byteCount: Self.condOffset + MemoryLayout<pthread_cond_t>.stride,
       alignment: max(
@@ -43,12 +51,28 @@ final class LiveCondition: RuntimeCondition, @unchecked Sendable {
     storage.deallocate()
   }
 
-  func lock() { pthread_mutex_lock(mutex) }
+  func lock() {
+    guard trace.recordsBlocking else {
+      pthread_mutex_lock(mutex)
+      return
+    }
+    if pthread_mutex_trylock(mutex) == 0 { return }
+    trace.record(.blocked(.lock(label, heldBy: nil)), at: clock.elapsed)
+    pthread_mutex_lock(mutex)
+    trace.record(.unblocked, at: clock.elapsed)
+  }
   func unlock() { pthread_mutex_unlock(mutex) }
   func notify() { pthread_cond_signal(cond) }
   func notifyAll() { pthread_cond_broadcast(cond) }
 
   func wait(timeout: Duration?) -> Bool {
+    guard trace.recordsBlocking else { return waitUntraced(timeout: timeout) }
+    trace.record(.blocked(reason), at: clock.elapsed)
+    defer { trace.record(.unblocked, at: clock.elapsed) }
+    return waitUntraced(timeout: timeout)
+  }
+
+  private func waitUntraced(timeout: Duration?) -> Bool {
     guard let timeout else {
       pthread_cond_wait(cond, mutex)
       return true

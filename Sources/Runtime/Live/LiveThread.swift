@@ -6,9 +6,13 @@ final class LiveThread: RuntimeThread, @unchecked Sendable {
   let name: String
   private let finished = NSCondition()
   private var isFinished = false
+  private let trace: Trace
+  private let clock: LiveClock
 
-  init(runtime: Runtime, name: String, body: @escaping @Sendable () -> Void) {
+  init(runtime: Runtime, name: String, clock: LiveClock, body: @escaping @Sendable () -> Void) {
     self.name = name
+    self.trace = runtime.trace
+    self.clock = clock
     let thread = Thread { [self] in
       ThreadContext.install(ThreadContext(runtime: runtime, name: name))
       body()
@@ -25,7 +29,11 @@ final class LiveThread: RuntimeThread, @unchecked Sendable {
 
   func join() {
     finished.lock()
+    defer { finished.unlock() }
+    guard !isFinished else { return }
+    let traced = trace.recordsBlocking
+    if traced { trace.record(.blocked(.join(name)), at: clock.elapsed) }
     while !isFinished { finished.wait() }
-    finished.unlock()
+    if traced { trace.record(.unblocked, at: clock.elapsed) }
   }
 }

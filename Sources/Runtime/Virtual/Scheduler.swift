@@ -145,8 +145,10 @@ final class Scheduler: @unchecked Sendable {
 
   /// Blocks the running thread until something makes it runnable again, or until `deadline`
   /// (then `timedOut` is set and `onTimeout` runs). Call with the lock held.
+  ///
+  /// The thread's trace records it as blocked on `reason`, and unblocked when it runs again.
   func block(
-    _ reason: String, until deadline: Duration? = nil, onTimeout: (() -> Void)? = nil
+    _ reason: BlockReason, until deadline: Duration? = nil, onTimeout: (() -> Void)? = nil
   ) {
     let thread = running
     thread.state = .blocked(reason)
@@ -154,7 +156,12 @@ final class Scheduler: @unchecked Sendable {
     thread.timedOut = false
     thread.onTimeout = onTimeout
     if let deadline { timers.push(deadline, .wake(thread, thread.generation)) }
+    let trace = ThreadContext.current.flatMap {
+      $0.runtime.trace.recordsBlocking ? $0.runtime.trace : nil
+    }
+    trace?.record(TraceEvent(time: clock, actor: thread.name, kind: .blocked(reason)))
     runNext(from: thread)
+    trace?.record(TraceEvent(time: clock, actor: thread.name, kind: .unblocked))
   }
 
   /// Puts a blocked or new thread at the back of the run queue. Call with the lock held.
@@ -174,7 +181,7 @@ final class Scheduler: @unchecked Sendable {
     guard duration > .zero else { return }
     lock()
     defer { unlock() }
-    block("sleeping until +\(Self.seconds(clock + duration))", until: clock + duration)
+    block(.sleep(until: clock + duration), until: clock + duration)
   }
 
   func join(_ target: SimulatedThread) {
@@ -182,7 +189,7 @@ final class Scheduler: @unchecked Sendable {
     defer { unlock() }
     guard target.state != .finished else { return }
     target.joiners.append(running)
-    block("waiting for \(target.name) to finish")
+    block(.join(target.name))
   }
 
   /// In a seeded run, lets any runnable thread take over; a no-op in the canonical schedule.
@@ -286,14 +293,8 @@ final class Scheduler: @unchecked Sendable {
   }
 
   private static func reason(_ state: SimulatedThread.State) -> String {
-    if case .blocked(let reason) = state { return reason }
+    if case .blocked(let reason) = state { return reason.description }
     return "\(state)"
-  }
-
-  static func seconds(_ duration: Duration) -> String {
-    let (seconds, attoseconds) = duration.components
-    if attoseconds == 0 { return "\(seconds)s" }
-    return "\(Double(seconds) + Double(attoseconds) / 1e18)s"
   }
 }
 

@@ -6,7 +6,7 @@ final class SimulatedThread: RuntimeThread, @unchecked Sendable {
   enum State: Equatable {
     case runnable
     case running
-    case blocked(String)
+    case blocked(BlockReason)
     case finished
   }
 

@@ -31,7 +31,7 @@ final class VirtualBackend: RuntimeBackend, @unchecked Sendable {
     try scheduler.run(runtime: runtime, body)
   }
 
-  func sleep(for duration: Duration) { scheduler.sleep(for: duration) }
+  func sleep(for duration: Duration, trace: Trace) { scheduler.sleep(for: duration) }
 
   func spawn(runtime: Runtime, name: String, _ body: @escaping @Sendable () -> Void)
     -> any RuntimeThread
@@ -39,8 +39,8 @@ final class VirtualBackend: RuntimeBackend, @unchecked Sendable {
     scheduler.spawn(runtime: runtime, name: name, body)
   }
 
-  func makeCondition(_ label: String) -> any RuntimeCondition {
-    VirtualCondition(label: label, scheduler: scheduler)
+  func makeCondition(_ label: String, reason: BlockReason?, trace: Trace) -> any RuntimeCondition {
+    VirtualCondition(label: label, reason: reason, scheduler: scheduler)
   }
 
   /// Addresses that look like CPython's (`0x7f…`) and depend only on the order objects asked.

@@ -3,13 +3,15 @@
 /// switching to it.
 final class VirtualCondition: RuntimeCondition, @unchecked Sendable {
   private let label: String
+  private let reason: BlockReason
   private unowned(unsafe) let scheduler: Scheduler
   private var owner: SimulatedThread?
   private var lockWaiters: [SimulatedThread] = []
   private var waiters: [SimulatedThread] = []
 
-  init(label: String, scheduler: Scheduler) {
+  init(label: String, reason: BlockReason?, scheduler: Scheduler) {
     self.label = label
+    self.reason = reason ?? .condition(label)
     self.scheduler = scheduler
   }
 
@@ -34,7 +36,7 @@ final class VirtualCondition: RuntimeCondition, @unchecked Sendable {
     release(thread)
     waiters.append(thread)
     let deadline = timeout.map { scheduler.now + $0 }
-    scheduler.block("waiting on \(label)", until: deadline) { [self] in
+    scheduler.block(reason, until: deadline) { [self] in
       waiters.removeAll { $0 === thread }
     }
     let notified = !thread.timedOut
@@ -68,7 +70,7 @@ final class VirtualCondition: RuntimeCondition, @unchecked Sendable {
     }
     precondition(holder !== thread, "\(label) is not reentrant: \(thread.name) already holds it")
     lockWaiters.append(thread)
-    scheduler.block("waiting for \(label)'s lock, held by \(holder.name)")
+    scheduler.block(.lock(label, heldBy: holder.name))
   }
 
   /// Releases the lock, handing it straight to the first thread waiting for it. Lock held.

@@ -31,7 +31,7 @@ final class VirtualTaskExecutor: TaskExecutor, @unchecked Sendable {
           return
         }
         idle = true
-        scheduler.block("waiting for async work")
+        scheduler.block(.asyncWork)
       }
       let job = jobs.removeFirst()
       scheduler.unlock()
