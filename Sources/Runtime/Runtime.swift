@@ -83,10 +83,6 @@ public final class Runtime: Sendable {
   /// The live runtime used by code that runs outside any `run`.
   public static let shared = Runtime.live()
 
-  /// Whether this runtime is the deterministic, virtual one. Libraries should ask
-  /// ``capabilities`` for what they need instead.
-  public var isVirtual: Bool { backend.isVirtual }
-
   /// What this runtime can do, for libraries that adapt to it.
   public let capabilities: RuntimeCapabilities
 

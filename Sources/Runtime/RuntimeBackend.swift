@@ -2,7 +2,6 @@ import Foundation
 
 /// What a flavour of runtime implements; `Runtime` is the one public face of both.
 protocol RuntimeBackend: AnyObject, Sendable {
-  var isVirtual: Bool { get }
   var capabilities: RuntimeCapabilities { get }
   var seed: UInt64? { get }
   var schedule: Schedule? { get }

@@ -13,7 +13,6 @@ final class LiveBackend: RuntimeBackend, @unchecked Sendable {
     self.startOfDay = LiveClock.localTimeOfDay()
   }
 
-  var isVirtual: Bool { false }
   var capabilities: RuntimeCapabilities {
     RuntimeCapabilities(
       spinningPays: true, addressesInOrderOfAsking: false, primitivesWorkOutside: true)

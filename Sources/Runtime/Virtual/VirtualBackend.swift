@@ -18,7 +18,6 @@ final class VirtualBackend: RuntimeBackend, @unchecked Sendable {
     self.startOfDay = startOfDay
   }
 
-  var isVirtual: Bool { true }
   var capabilities: RuntimeCapabilities {
     RuntimeCapabilities(
       spinningPays: false, addressesInOrderOfAsking: true, primitivesWorkOutside: false)
