@@ -12,7 +12,7 @@ let package = Package(
     // Libraries
     .target(name: "Runtime"),
     .target(name: "Futures", dependencies: ["Runtime"]),
-    .target(name: "Flags", dependencies: ["Runtime", "Futures"]),
+    .target(name: "Flags", dependencies: ["Runtime"]),
     .target(name: "Notebook", dependencies: ["Runtime"]),
     .target(
       name: "Lessons",
@@ -43,7 +43,7 @@ let package = Package(
     // Tests
     .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
     .testTarget(name: "FuturesTests", dependencies: ["Futures", "Runtime"]),
-    .testTarget(name: "FlagsTests", dependencies: ["Flags", "Runtime", "Futures"]),
+    .testTarget(name: "FlagsTests", dependencies: ["Flags", "Runtime"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Runtime"]),
     .testTarget(
       name: "LessonsTests", dependencies: ["Lessons", "Notebook", "Runtime", "Futures", "Flags"]),

@@ -1,3 +1,5 @@
+import Runtime
+
 /// The deterministic look of one country's flag: layout, colours, size and cloth shading.
 ///
 /// Every choice is drawn from a ``SplitMix64`` seeded with the code's FNV-1a hash, so a

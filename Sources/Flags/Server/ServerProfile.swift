@@ -1,3 +1,5 @@
+import Runtime
+
 /// How a flag server behaves: the book's LOCAL, DELAY and ERROR sites.
 ///
 /// - LOCAL answers at once (port 8001).

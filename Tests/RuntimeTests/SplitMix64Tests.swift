@@ -1,6 +1,5 @@
+import Runtime
 import Testing
-
-@testable import Flags
 
 @Suite("SplitMix64")
 struct SplitMix64Tests {
