@@ -51,7 +51,10 @@ let package = Package(
     .testTarget(name: "FlagsTests", dependencies: ["Flags", "Runtime", "Futures"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Runtime"]),
     .testTarget(
-      name: "LessonsTests", dependencies: ["Lessons", "Notebook", "Runtime", "Futures", "Flags"]),
+      name: "LessonsTests",
+      dependencies: [
+        "Lessons", "Notebook", "Runtime", "Futures", "Flags", "GoldenFiles", "GoldenFilesTesting",
+      ]),
     .testTarget(
       name: "GoldenFilesTests",
       dependencies: ["GoldenFiles", "GoldenFilesTesting", "GoldenFilesXCTest"]),
