@@ -14,6 +14,11 @@ let package = Package(
     .target(name: "Futures", dependencies: ["Runtime"]),
     .target(name: "Flags", dependencies: ["Runtime"]),
     .target(name: "Notebook", dependencies: ["Runtime"]),
+    .target(name: "GoldenFiles"),
+    // Thin adapters that report a golden-file comparison in one test framework each. The core
+    // stays free of both, so that code outside tests can use it.
+    .target(name: "GoldenFilesTesting", dependencies: ["GoldenFiles"]),
+    .target(name: "GoldenFilesXCTest", dependencies: ["GoldenFiles"]),
     .target(
       name: "Lessons",
       dependencies: ["Runtime", "Futures", "Flags", "Notebook"],
@@ -46,7 +51,13 @@ let package = Package(
     .testTarget(name: "FlagsTests", dependencies: ["Flags", "Runtime"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Runtime"]),
     .testTarget(
-      name: "LessonsTests", dependencies: ["Lessons", "Notebook", "Runtime", "Futures", "Flags"]),
+      name: "LessonsTests",
+      dependencies: [
+        "Lessons", "Notebook", "Runtime", "Futures", "Flags", "GoldenFiles", "GoldenFilesTesting",
+      ]),
+    .testTarget(
+      name: "GoldenFilesTests",
+      dependencies: ["GoldenFiles", "GoldenFilesTesting", "GoldenFilesXCTest"]),
     .testTarget(name: "CLITests", dependencies: ["lessons"]),
   ]
 )
