@@ -91,7 +91,7 @@ struct ServeCLITests {
   /// Whether something accepts connections on 127.0.0.1:`port` within `seconds`.
   func waitForListener(port: UInt16, seconds: Double = 20) -> Bool {
     let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
+    repeat {
       let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
       var address = sockaddr_in()
       address.sin_family = sa_family_t(AF_INET)
@@ -105,7 +105,7 @@ struct ServeCLITests {
       close(fd)
       if connected { return true }
       Thread.sleep(forTimeInterval: 0.02)
-    }
+    } while Date() < deadline
     return false
   }
 
