@@ -10,7 +10,7 @@ let package = Package(
   ],
   targets: [
     // Libraries
-    .target(name: "Runtime"),
+    .target(name: "Runtime", dependencies: ["CLinux"]),
     .target(name: "Futures", dependencies: ["Runtime"]),
     .target(name: "Flags", dependencies: ["Runtime", "Futures"]),
     .target(name: "Notebook", dependencies: ["Runtime"]),
@@ -20,6 +20,9 @@ let package = Package(
       path: "Lessons",
       plugins: ["CellSourcePlugin"]
     ),
+
+    // System calls Glibc's module leaves out (epoll, eventfd), for the runtime's event loop
+    .target(name: "CLinux"),
 
     // Build tools: the code a cell shows is extracted from the file that compiles it
     .executableTarget(name: "CellSourceTool"),
