@@ -43,13 +43,16 @@ let package = Package(
       path: "Benchmarks/Sources/lessons-bench"
     ),
 
-    // Tests
+    // Tests, and the misbehaving HTTP servers that the flag client's tests talk to
+    .target(name: "FaultServers", path: "Tests/FaultServers"),
     .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
     .testTarget(name: "FuturesTests", dependencies: ["Futures", "Runtime"]),
-    .testTarget(name: "FlagsTests", dependencies: ["Flags", "Runtime", "Futures"]),
+    .testTarget(
+      name: "FlagsTests", dependencies: ["Flags", "Runtime", "Futures", "FaultServers"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Runtime"]),
     .testTarget(
-      name: "LessonsTests", dependencies: ["Lessons", "Notebook", "Runtime", "Futures", "Flags"]),
+      name: "LessonsTests",
+      dependencies: ["Lessons", "Notebook", "Runtime", "Futures", "Flags", "FaultServers"]),
     .testTarget(name: "CLITests", dependencies: ["lessons"]),
   ]
 )

@@ -121,7 +121,9 @@ struct HTTPResponseParser {
         return .complete
       case .head:
         guard let end = find(Self.blankLine) else {
-          if buffer.count - start > Self.maxHead { return .invalid("the response head is too long") }
+          if buffer.count - start > Self.maxHead {
+            return .invalid("the response head is too long")
+          }
           return .needMore
         }
         let head = buffer[start..<end]
@@ -223,7 +225,8 @@ struct HTTPResponseParser {
       return nil
     }
     if let lengths = headers["content-length"] {
-      let values = Set(lengths.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+      let values = Set(
+        lengths.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
       guard values.count == 1, let text = values.first, let length = Int(text), length >= 0,
         text.allSatisfy(\.isASCII)
       else { return "a bad Content-Length '\(lengths)'" }
@@ -263,8 +266,7 @@ struct HTTPResponseParser {
     var index = max(scanned, start)
     let last = buffer.count - pattern.count
     while index <= last {
-      if buffer[index] == pattern[0], buffer[index..<index + pattern.count].elementsEqual(pattern)
-      {
+      if buffer[index] == pattern[0], buffer[index..<index + pattern.count].elementsEqual(pattern) {
         return index
       }
       index += 1
@@ -289,7 +291,8 @@ struct HTTPResponseParser {
     var text = ""
     for byte in bytes.prefix(40) {
       switch byte {
-      case 0x20..<0x7F where byte != UInt8(ascii: "'"): text.unicodeScalars.append(UnicodeScalar(byte))
+      case 0x20..<0x7F where byte != UInt8(ascii: "'"):
+        text.unicodeScalars.append(UnicodeScalar(byte))
       default: text += "\\x" + (byte < 16 ? "0" : "") + String(byte, radix: 16)
       }
     }

@@ -45,7 +45,9 @@ struct HTTPTarget: Sendable, Equatable {
       }
       port = number
     }
-    guard !name.isEmpty, !path.contains(" ") else { throw .connectionFailed("not a valid URL: \(url)") }
+    guard !name.isEmpty, !path.contains(" ") else {
+      throw .connectionFailed("not a valid URL: \(url)")
+    }
     let numeric = name.lowercased() == "localhost" ? "127.0.0.1" : String(name)
     var address = in_addr()
     guard inet_pton(AF_INET, numeric, &address) == 1 else {

@@ -85,7 +85,10 @@ final class ConnectionPool: @unchecked Sendable {
     waiter.wakeup = wakeup
     if let lease = takeNow() {
       waiter.lease = lease
-      if !wakeup.wake() { waiter.lease = nil; release(lease) }
+      if !wakeup.wake() {
+        waiter.lease = nil
+        release(lease)
+      }
       return
     }
     waiting.append(waiter)

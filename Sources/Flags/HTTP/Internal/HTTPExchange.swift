@@ -65,7 +65,9 @@ struct HTTPExchange {
     while true {
       switch phase {
       case .connecting:
-        if let error = connection.connectError() { return .finished(.failure(Failure(error: error))) }
+        if let error = connection.connectError() {
+          return .finished(.failure(Failure(error: error)))
+        }
         phase = .sending
       case .sending:
         let result = request.withUnsafeBytes { bytes in
@@ -85,13 +87,16 @@ struct HTTPExchange {
         case let code: return .finished(.failure(lost(code)))
         }
       case .receiving:
-        let count = recv(connection.fd, connection.scratch.baseAddress, connection.scratch.count, Int32(MSG_DONTWAIT))
+        let count = recv(
+          connection.fd, connection.scratch.baseAddress, connection.scratch.count,
+          Int32(MSG_DONTWAIT))
         if count > 0 {
           lastProgress = .now
           switch parser.receive(UnsafeRawBufferPointer(rebasing: connection.scratch[0..<count])) {
           case .needMore: continue
           case .complete: return .finished(finish())
-          case .invalid(let reason): return .finished(.failure(Failure(error: .badResponse(reason))))
+          case .invalid(let reason):
+            return .finished(.failure(Failure(error: .badResponse(reason))))
           }
         }
         if count == 0 {
@@ -104,7 +109,8 @@ struct HTTPExchange {
           }
           switch parser.finish() {
           case .complete: return .finished(finish())
-          case .invalid(let reason): return .finished(.failure(Failure(error: .badResponse(reason))))
+          case .invalid(let reason):
+            return .finished(.failure(Failure(error: .badResponse(reason))))
           case .needMore:
             return .finished(.failure(Failure(error: .badResponse("the response was cut short"))))
           }
