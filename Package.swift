@@ -39,7 +39,7 @@ let package = Package(
     // Benchmarks
     .executableTarget(
       name: "lessons-bench",
-      dependencies: ["Runtime", "Futures", "Flags"],
+      dependencies: ["Runtime", "Futures", "Flags", "Lessons"],
       path: "Benchmarks/Sources/lessons-bench"
     ),
 
