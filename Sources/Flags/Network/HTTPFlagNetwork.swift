@@ -30,11 +30,13 @@ public final class HTTPFlagNetwork: FlagNetwork {
     client = HTTPClient(maxConnectionsPerHost: self.maxConnections, timeouts: .all(timeout))
   }
 
+  /// Fetches `url`, the calling thread asleep in `poll` until the answer or the error.
   public func get(_ url: String) throws(FlagNetworkError) -> FlagResponse {
     let response = try client.get(url)
     return FlagResponse(status: response.status, body: response.body)
   }
 
+  /// Fetches `url`, the calling task suspended on the event loop until the answer or the error.
   public func get(_ url: String) async throws(FlagNetworkError) -> FlagResponse {
     let response = try await client.get(url)
     return FlagResponse(status: response.status, body: response.body)

@@ -143,6 +143,8 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {
     thread.start()
   }
 
+  /// Queues `job` to run on the loop's thread, from any thread; wakes the thread if it sleeps
+  /// in `epoll_wait`.
   public func enqueue(_ job: consuming ExecutorJob) {
     let job = UnownedJob(job)
     lock.lock()
