@@ -44,6 +44,7 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {
   private var timers = EventLoopTimers()
   private var finished = false
   private var running = false
+  private var closed = false
 
   /// A loop named `name`; nothing runs until ``run(_:)``.
   ///
@@ -76,7 +77,15 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {
     }
   }
 
-  deinit {
+  deinit { closeDescriptors() }
+
+  /// Closes the epoll set and the eventfd, once: when a run ends, as nothing waits on the loop
+  /// any more (the live runtime keeps its loops as long as itself, and would keep their
+  /// descriptors too). A job enqueued later never writes to the eventfd: the loop is not
+  /// sleeping.
+  private func closeDescriptors() {
+    guard !closed else { return }
+    closed = true
     close(epoll)
     close(wakeFD)
   }
@@ -97,6 +106,7 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {
       self.finished = true
     }
     runLoop()
+    lock.withLock { closeDescriptors() }
     return try box.get()
   }
 
