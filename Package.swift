@@ -10,7 +10,7 @@ let package = Package(
   ],
   targets: [
     // Libraries
-    .target(name: "Runtime"),
+    .target(name: "Runtime", dependencies: ["CLinux"]),
     .target(name: "Futures", dependencies: ["Runtime"]),
     .target(name: "Flags", dependencies: ["Runtime"]),
     .target(name: "Notebook", dependencies: ["Runtime"]),
@@ -25,6 +25,9 @@ let package = Package(
       path: "Lessons",
       plugins: ["CellSourcePlugin"]
     ),
+
+    // System calls Glibc's module leaves out (epoll, eventfd), for the runtime's event loop
+    .target(name: "CLinux"),
 
     // Build tools: the code a cell shows is extracted from the file that compiles it
     .executableTarget(name: "CellSourceTool"),
@@ -41,19 +44,21 @@ let package = Package(
     // Benchmarks
     .executableTarget(
       name: "lessons-bench",
-      dependencies: ["Runtime", "Futures", "Flags"],
+      dependencies: ["Runtime", "Futures", "Flags", "Lessons"],
       path: "Benchmarks/Sources/lessons-bench"
     ),
 
-    // Tests
+    // Tests, and the misbehaving HTTP servers that the flag client's tests talk to
+    .target(name: "FaultServers", path: "Tests/FaultServers"),
     .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
     .testTarget(name: "FuturesTests", dependencies: ["Futures", "Runtime"]),
-    .testTarget(name: "FlagsTests", dependencies: ["Flags", "Runtime"]),
+    .testTarget(name: "FlagsTests", dependencies: ["Flags", "Runtime", "FaultServers"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Runtime"]),
     .testTarget(
       name: "LessonsTests",
       dependencies: [
-        "Lessons", "Notebook", "Runtime", "Futures", "Flags", "GoldenFiles", "GoldenFilesTesting",
+        "Lessons", "Notebook", "Runtime", "Futures", "Flags", "FaultServers", "GoldenFiles",
+        "GoldenFilesTesting",
       ]),
     .testTarget(
       name: "GoldenFilesTests",

@@ -31,6 +31,7 @@ struct SiteConnectionTests {
     let connection = try SiteConnection.open(for: options, runtime: Runtime.live())
     let http = try #require(connection.network as? HTTPFlagNetwork)
     #expect(http.maxConnections == 7 && http.timeout == .seconds(2))
+    #expect(http.client.maxConnectionsPerHost == 7 && http.client.timeouts == .all(.seconds(2)))
     #expect(connection.url == "http://127.0.0.1:1/flags")
     #expect(connection.server == nil)
   }

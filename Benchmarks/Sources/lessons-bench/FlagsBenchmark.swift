@@ -7,29 +7,35 @@ import Foundation
 
 /// The flag server's side of `Benchmarks/run flags`: serving, and a keep-alive load test.
 ///
-///     $ lessons-bench flags --serve-port 8001
+///     $ lessons-bench flags --serve-port 8001 [--delay-ms 100]
 ///     serving port=8001
 ///     $ lessons-bench flags --port 8001 --clients 100 --requests 200
 ///     server requests_per_s=23456 clients=100 requests=20000 errors=0
 ///
-/// With `--serve-port` it runs a LOCAL ``FlagServer`` there until SIGINT or SIGTERM (the
+/// With `--serve-port` it runs a LOCAL ``FlagServer`` there (DELAY with a fixed delay when
+/// `--delay-ms` is given) until SIGINT or SIGTERM (the
 /// clients being measured — `lessons flags2` and the Python scripts — are other processes).
 /// With `--port` it opens `--clients` keep-alive connections to that server, each sending
 /// `--requests` GETs for a flag one after another, and reports requests per second.
 enum FlagsBenchmark: BenchmarkMode {
   static let name = "flags"
   static let summary = "the loopback flag server: serve it, or load it with keep-alive clients"
-  static let usage = "flags --serve-port P | flags --port P [--clients C] [--requests N]"
+  static let usage =
+    "flags --serve-port P [--delay-ms D] | flags --port P [--clients C] [--requests N]"
 
   static func run(_ options: BenchmarkOptions) throws {
     var options = options
     let servePort = options.integer("serve-port", default: 0)
+    let delay = options.integer("delay-ms", default: 0)
     let port = options.integer("port", default: 0)
     let clients = options.integer("clients", default: 100)
     let requests = options.integer("requests", default: 200)
     try options.finish()
     if servePort > 0 {
-      try serve(port: UInt16(clamping: servePort))
+      let profile =
+        delay > 0
+        ? ServerProfile(.delay, fixedDelay: .milliseconds(delay)) : ServerProfile(.local)
+      try serve(port: UInt16(clamping: servePort), profile: profile)
     } else if port > 0 {
       try load(port: UInt16(clamping: port), clients: clients, requests: requests)
     } else {
@@ -37,9 +43,9 @@ enum FlagsBenchmark: BenchmarkMode {
     }
   }
 
-  /// Serves LOCAL flags on `port` until SIGINT or SIGTERM.
-  static func serve(port: UInt16) throws {
-    let server = FlagServer(profile: ServerProfile(.local), port: port)
+  /// Serves flags with `profile` on `port` until SIGINT or SIGTERM.
+  static func serve(port: UInt16, profile: ServerProfile) throws {
+    let server = FlagServer(profile: profile, port: port)
     try server.start()
     for number in [SIGINT, SIGTERM] {
       signal(number, SIG_IGN)

@@ -15,6 +15,8 @@ let modes: [any BenchmarkMode.Type] = [
   FuturesBenchmark.self,
   FuturesMemoryBenchmark.self,
   FlagsBenchmark.self,
+  Flags2ThreadPoolBenchmark.self,
+  Flags2AsyncBenchmark.self,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

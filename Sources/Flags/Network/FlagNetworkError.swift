@@ -10,15 +10,21 @@ public enum FlagNetworkError: Error, Equatable, CustomStringConvertible, Sendabl
   ///
   /// Carries the underlying explanation, e.g. `Could not resolve host: flupy.org`.
   case connectionFailed(String)
+  /// An answer came, but not a well-formed one: not HTTP, cut short, or longer than it said.
+  ///
+  /// Carries what was wrong, e.g. `the connection closed after 100 of 11843 body bytes`.
+  case badResponse(String)
   /// Connected (or trying to), but no complete answer within the time-out.
   case timedOut(after: Duration)
   /// The request's task was cancelled before the answer came.
   case cancelled
 
-  /// `Connection error (reason)`, `Timed out after 3.1 s` or `Cancelled`.
+  /// `Connection error (reason)`, `Bad response (reason)`, `Timed out after 3.1 s` or
+  /// `Cancelled`.
   public var description: String {
     switch self {
     case .connectionFailed(let reason): "Connection error (\(reason))"
+    case .badResponse(let reason): "Bad response (\(reason))"
     case .timedOut(let limit): "Timed out after \(Self.seconds(limit)) s"
     case .cancelled: "Cancelled"
     }

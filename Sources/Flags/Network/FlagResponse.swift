@@ -20,7 +20,7 @@ public struct FlagResponse: Equatable, Sendable {
 
   /// The standard reason phrase of an HTTP status code, as Python's `http.HTTPStatus` has it.
   ///
-  /// URLSession does not report the server's phrase, so both networks use this table.
+  /// Both networks use this table, so messages do not depend on what a server calls a status.
   public static func reasonPhrase(for status: Int) -> String {
     switch status {
     case 200: "OK"

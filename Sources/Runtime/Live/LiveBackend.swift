@@ -5,7 +5,7 @@ final class LiveBackend: RuntimeBackend, @unchecked Sendable {
   let speed: Double
   private let clock: LiveClock
   let startOfDay: Duration
-  private let executors = Protected<[LiveTaskExecutor]>([])
+  private let executors = Protected<[EventLoop]>([])
 
   init(speed: Double) {
     self.speed = speed
@@ -53,26 +53,30 @@ final class LiveBackend: RuntimeBackend, @unchecked Sendable {
   func yieldPoint() {}
   func spin(until ready: () -> Bool) -> Bool { LiveSpin.poll(until: ready) }
 
+  /// Runs `body` on an ``EventLoop`` on the calling thread, as `asyncio.run` does: every task
+  /// of the run, its children included, runs there one at a time, with the runtime's
+  /// `EventLoop` thread context; when no task can run, the thread sleeps in `epoll_wait`.
   func runAsync<T: Sendable>(runtime: Runtime, _ body: @escaping @Sendable () async throws -> T)
     throws -> T
   {
-    let executor = LiveTaskExecutor(runtime: runtime)
+    let loop = try EventLoop(
+      name: "EventLoop", context: ThreadContext(runtime: runtime, name: "EventLoop"))
     // Tasks refer to their preferred executor without owning it: keep it as long as the
     // runtime, so that a continuation resumed late can never reach a freed executor.
-    executors.withLock { $0.append(executor) }
-    let done = DispatchSemaphore(value: 0)
-    let box = ResultBox<T>()
-    Task(executorPreference: executor) {
-      do { box.set(.success(try await body())) } catch { box.set(.failure(error)) }
-      done.signal()
-    }
-    done.wait()
-    return try box.get()
+    executors.withLock { $0.append(loop) }
+    return try loop.run(body)
   }
 
+  /// Sleeps on the calling thread's event loop when there is one (its timer heap bounds the
+  /// loop's `epoll_wait`), else with `Task.sleep`.
   func sleep(until deadline: Duration) async throws {
     let remaining = deadline - now
     guard remaining > .zero else { return }
-    try await Task.sleep(nanoseconds: UInt64(LiveClock.realNanoseconds(remaining, speed: speed)))
+    let nanos = LiveClock.realNanoseconds(remaining, speed: speed)
+    if let loop = EventLoop.current {
+      try await loop.sleep(until: .now + .nanoseconds(nanos))
+    } else {
+      try await Task.sleep(nanoseconds: UInt64(nanos))
+    }
   }
 }
