@@ -157,8 +157,11 @@ public final class Runtime: Sendable {
   /// without calling `ready`. The caller still checks its condition under its lock.
   public func spin(until ready: () -> Bool) -> Bool { backend.spin(until: ready) }
 
-  /// Runs async `body` to completion on a single-threaded task executor, blocking the calling
-  /// thread meanwhile, as `asyncio.run` does. Child tasks run on the same executor.
+  /// Runs async `body` to completion on a single-threaded task executor, as `asyncio.run`
+  /// does; child tasks run on the same executor. Live, the calling thread itself becomes the
+  /// event loop (``EventLoop``): it runs every task and sleeps in `epoll_wait` while none can
+  /// run. Virtual, a simulated `EventLoop` thread runs them on the virtual clock while the
+  /// calling thread waits.
   public func runAsync<T: Sendable>(
     _ body: @escaping @Sendable () async throws -> T
   ) throws -> T {
