@@ -11,6 +11,7 @@ let package = Package(
   targets: [
     // Libraries
     .target(name: "Runtime"),
+    .target(name: "CommandLineKit", dependencies: ["Runtime"]),
     .target(name: "Futures", dependencies: ["Runtime"]),
     .target(name: "Flags", dependencies: ["Runtime", "Futures"]),
     .target(name: "Notebook", dependencies: ["Runtime"]),
@@ -43,6 +44,7 @@ let package = Package(
     // Tests
     .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
     .testTarget(name: "FuturesTests", dependencies: ["Futures", "Runtime"]),
+    .testTarget(name: "CommandLineKitTests", dependencies: ["CommandLineKit", "Runtime"]),
     .testTarget(name: "FlagsTests", dependencies: ["Flags", "Runtime", "Futures"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Runtime"]),
     .testTarget(
