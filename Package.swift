@@ -13,7 +13,7 @@ let package = Package(
     .target(name: "Runtime"),
     .target(name: "CommandLineKit", dependencies: ["Runtime"]),
     .target(name: "Futures", dependencies: ["Runtime"]),
-    .target(name: "Flags", dependencies: ["Runtime", "Futures"]),
+    .target(name: "Flags", dependencies: ["Runtime", "Futures", "CommandLineKit"]),
     .target(name: "Notebook", dependencies: ["Runtime"]),
     .target(
       name: "Lessons",
@@ -32,7 +32,8 @@ let package = Package(
     ),
 
     // Executable
-    .executableTarget(name: "lessons", dependencies: ["Lessons", "Notebook", "Runtime", "Flags"]),
+    .executableTarget(
+      name: "lessons", dependencies: ["Lessons", "Notebook", "Runtime", "Flags", "CommandLineKit"]),
 
     // Benchmarks
     .executableTarget(
@@ -45,7 +46,8 @@ let package = Package(
     .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
     .testTarget(name: "FuturesTests", dependencies: ["Futures", "Runtime"]),
     .testTarget(name: "CommandLineKitTests", dependencies: ["CommandLineKit", "Runtime"]),
-    .testTarget(name: "FlagsTests", dependencies: ["Flags", "Runtime", "Futures"]),
+    .testTarget(
+      name: "FlagsTests", dependencies: ["Flags", "Runtime", "Futures", "CommandLineKit"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Runtime"]),
     .testTarget(
       name: "LessonsTests", dependencies: ["Lessons", "Notebook", "Runtime", "Futures", "Flags"]),
