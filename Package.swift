@@ -38,7 +38,7 @@ let package = Package(
     // Benchmarks
     .executableTarget(
       name: "lessons-bench",
-      dependencies: ["Runtime", "Futures", "Flags"],
+      dependencies: ["Runtime", "Futures", "Flags", "CommandLineKit"],
       path: "Benchmarks/Sources/lessons-bench"
     ),
 

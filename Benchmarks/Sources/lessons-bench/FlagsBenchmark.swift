@@ -1,3 +1,4 @@
+import CommandLineKit
 import Flags
 import Foundation
 
@@ -19,21 +20,44 @@ import Foundation
 enum FlagsBenchmark: BenchmarkMode {
   static let name = "flags"
   static let summary = "the loopback flag server: serve it, or load it with keep-alive clients"
-  static let usage = "flags --serve-port P | flags --port P [--clients C] [--requests N]"
 
-  static func run(_ options: BenchmarkOptions) throws {
-    var options = options
-    let servePort = options.integer("serve-port", default: 0)
-    let port = options.integer("port", default: 0)
-    let clients = options.integer("clients", default: 100)
-    let requests = options.integer("requests", default: 200)
-    try options.finish()
-    if servePort > 0 {
+  /// Serve on one port, or load a server on another.
+  struct Options {
+    var servePort: Int?
+    var port: Int?
+    var clients = 100
+    var requests = 200
+  }
+
+  static var arguments: ArgumentSet<Options> {
+    ArgumentSet(
+      Options(),
+      options: [
+        .value(
+          "--serve-port", valueName: "P", help: "serve LOCAL flags on port P until interrupted",
+          parser: .port, into: \.servePort),
+        .value(
+          "--port", valueName: "P", help: "load the server on port P", parser: .port,
+          into: \.port),
+        .value(
+          "--clients", valueName: "C", help: "keep-alive connections (default 100)",
+          parser: .count, into: \.clients),
+        .value(
+          "--requests", valueName: "N", help: "GETs per connection (default 200)",
+          parser: .count, into: \.requests),
+      ]
+    ) { options throws(UsageError) in
+      if (options.servePort == nil) == (options.port == nil) {
+        throw UsageError("give --serve-port P or --port P")
+      }
+    }
+  }
+
+  static func measure(_ options: Options) throws {
+    if let servePort = options.servePort {
       try serve(port: UInt16(clamping: servePort))
-    } else if port > 0 {
-      try load(port: UInt16(clamping: port), clients: clients, requests: requests)
-    } else {
-      throw BenchmarkOptions.UsageError(message: "give --serve-port P or --port P")
+    } else if let port = options.port {
+      try load(port: UInt16(clamping: port), clients: options.clients, requests: options.requests)
     }
   }
 
