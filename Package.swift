@@ -11,8 +11,9 @@ let package = Package(
   targets: [
     // Libraries
     .target(name: "Runtime", dependencies: ["CLinux"]),
+    .target(name: "CommandLineKit", dependencies: ["Runtime"]),
     .target(name: "Futures", dependencies: ["Runtime"]),
-    .target(name: "Flags", dependencies: ["Runtime"]),
+    .target(name: "Flags", dependencies: ["Runtime", "CommandLineKit"]),
     .target(name: "Notebook", dependencies: ["Runtime"]),
     .target(name: "GoldenFiles"),
     // Thin adapters that report a golden-file comparison in one test framework each. The core
@@ -39,12 +40,13 @@ let package = Package(
     ),
 
     // Executable
-    .executableTarget(name: "lessons", dependencies: ["Lessons", "Notebook", "Runtime", "Flags"]),
+    .executableTarget(
+      name: "lessons", dependencies: ["Lessons", "Notebook", "Runtime", "Flags", "CommandLineKit"]),
 
     // Benchmarks
     .executableTarget(
       name: "lessons-bench",
-      dependencies: ["Runtime", "Futures", "Flags", "Lessons"],
+      dependencies: ["Runtime", "Futures", "Flags", "Lessons", "CommandLineKit"],
       path: "Benchmarks/Sources/lessons-bench"
     ),
 
@@ -52,7 +54,9 @@ let package = Package(
     .target(name: "FaultServers", path: "Tests/FaultServers"),
     .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
     .testTarget(name: "FuturesTests", dependencies: ["Futures", "Runtime"]),
-    .testTarget(name: "FlagsTests", dependencies: ["Flags", "Runtime", "FaultServers"]),
+    .testTarget(name: "CommandLineKitTests", dependencies: ["CommandLineKit", "Runtime"]),
+    .testTarget(
+      name: "FlagsTests", dependencies: ["Flags", "Runtime", "CommandLineKit", "FaultServers"]),
     .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Runtime"]),
     .testTarget(
       name: "LessonsTests",

@@ -1,3 +1,4 @@
+import CommandLineKit
 import Flags
 import Foundation
 import Lessons
@@ -7,28 +8,32 @@ import Lessons
 ///
 /// Usage errors print the book's `*** Usage error: …` line and the usage on standard error
 /// and return 2; `--help` prints the help and returns 0; otherwise the download's status.
-enum Flags2Command {
-  /// Runs the command with the arguments after `flags2`; returns the exit status.
-  static func run(_ arguments: [String]) -> Int32 {
+/// Its first word picks the style, so it reads its words itself before handing the rest to
+/// ``Flags2Options/parse(_:style:)``.
+enum Flags2Command: Command {
+  static let name = "flags2"
+  static let summary = "the book's flag downloader (see 'lessons flags2 --help')"
+
+  static func main(_ arguments: [String], in program: Program) -> Int32 {
     guard let word = arguments.first else {
-      return usageError("choose a download style: \(Flags2Style.choices)", style: nil)
+      return usageError("choose a download style: \(Flags2Style.choices)", style: nil, program)
     }
     if word == "-h" || word == "--help" {
-      Flags2Program.writeStandardOutput(Flags2Usage.help(nil))
+      program.write(Flags2Usage.help(nil))
       return 0
     }
     guard let style = Flags2Style(rawValue: word.lowercased()) else {
       let message = "unknown download style '\(word)': choose \(Flags2Style.choices)"
-      return usageError(message, style: nil)
+      return usageError(message, style: nil, program)
     }
     let options: Flags2Options
     do {
       options = try Flags2Options.parse(Array(arguments.dropFirst()), style: style)
     } catch {
-      return usageError(error.message, style: style)
+      return usageError(error.message, style: style, program)
     }
     if options.showHelp {
-      Flags2Program.writeStandardOutput(Flags2Usage.help(style))
+      program.write(Flags2Usage.help(style))
       return 0
     }
     return Flags2Program(options: options, download: download(style)).run()
@@ -53,8 +58,10 @@ enum Flags2Command {
   }
 
   /// Prints `*** Usage error: message` and the usage on standard error; returns 2.
-  private static func usageError(_ message: String, style: Flags2Style?) -> Int32 {
-    Flags2Program.writeStandardError("*** Usage error: \(message)\n" + Flags2Usage.usage(style))
+  private static func usageError(_ message: String, style: Flags2Style?, _ program: Program)
+    -> Int32
+  {
+    program.writeError("*** Usage error: \(message)\n" + Flags2Usage.usage(style))
     return 2
   }
 }

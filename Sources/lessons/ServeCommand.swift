@@ -1,3 +1,4 @@
+import CommandLineKit
 import Dispatch
 import Flags
 import Foundation
@@ -11,22 +12,23 @@ import Runtime
 /// until Ctrl-C.
 ///
 /// Usage errors print one line and a hint on standard error and return 2; a port in use
-/// returns 1; a clean stop on SIGINT or SIGTERM returns 0.
-enum ServeCommand {
-  /// Runs the command with the arguments after `serve`; returns the exit status.
-  static func run(_ arguments: [String]) -> Int32 {
-    let options: ServeOptions
-    do {
-      options = try ServeOptions.parse(arguments)
-    } catch {
-      standardError(
-        "lessons serve: \(error.message)\nTry 'lessons serve --help' for more information.\n")
-      return 2
-    }
-    if options.showHelp {
-      standardOutput(ServeOptions.helpText)
-      return 0
-    }
+/// returns 1; a clean stop on SIGINT or SIGTERM returns 0. The options are
+/// ``ServeOptions/arguments``.
+enum ServeCommand: ParsableCommand {
+  static let name = "serve"
+  static let summary = "the loopback flag server (see 'lessons serve --help')"
+  static var arguments: ArgumentSet<ServeOptions.Values> { ServeOptions.arguments }
+  static var discussion: String { ServeOptions.discussion }
+
+  /// `lessons serve: MESSAGE` and where to read more.
+  static func usageErrorText(_ error: UsageError, in program: Program) -> String {
+    let invocation = program.invocation(of: self)
+    return "\(invocation): \(error.message)\nTry '\(invocation) --help' for more information.\n"
+  }
+
+  /// Serves until SIGINT or SIGTERM; returns the exit status.
+  static func run(_ values: ServeOptions.Values, in program: Program) -> Int32 {
+    let options = ServeOptions(values)
     StandardStream.failureHandler = OutputFailurePolicy.serving
     var servers: [FlagServer] = []
     for wanted in options.servers {

@@ -1,9 +1,14 @@
+import CommandLineKit
 import Runtime
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
-// The `lessons` command: see `LessonsCommand` and `lessons --help`.
+// The `lessons` command: a section's words go to `RunCommand`; `serve`, `flags2` and `list`
+// pick their own command. See `lessons --help`.
 StandardStream.failureHandler = OutputFailurePolicy.ending
-exit(LessonsCommand.run(Array(CommandLine.arguments.dropFirst())))
+let program = Program(
+  name: "lessons", commands: [ServeCommand.self, Flags2Command.self, ListCommand.self],
+  defaultCommand: RunCommand.self)
+exit(program.main(Array(CommandLine.arguments.dropFirst())))

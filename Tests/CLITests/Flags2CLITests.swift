@@ -3,7 +3,9 @@ import Testing
 
 @Suite("lessons flags2", .timeLimit(.minutes(2)))
 struct Flags2CLITests {
-  /// The usage lines as argparse wraps them for 80 columns.
+  /// The usage lines as argparse wraps them for 80 columns: the positionals on a line of
+  /// their own once the usage needs more than one (what Python 3.11's argparse prints for
+  /// the same parser).
   func usage(_ style: String) -> String {
     switch style {
     case "{sequential,threadpool,async}":
@@ -20,7 +22,8 @@ struct Flags2CLITests {
       return """
         usage: lessons flags2 async [-h] [-a] [-e] [-l N] [-m CONCURRENT] [-s LABEL]
                                     [-v] [--url BASE] [--dest DIR] [--timeout S]
-                                    [--virtual] [--seed N] [CC ...]
+                                    [--virtual] [--seed N]
+                                    [CC ...]
 
         """
     default:
@@ -28,7 +31,7 @@ struct Flags2CLITests {
       let indent = String(repeating: " ", count: command.count)
       return command + "[-h] [-a] [-e] [-l N] [-m CONCURRENT]\n"
         + indent + "[-s LABEL] [-v] [--url BASE] [--dest DIR]\n"
-        + indent + "[--timeout S] [--virtual] [--seed N] [CC ...]\n"
+        + indent + "[--timeout S] [--virtual] [--seed N]\n" + indent + "[CC ...]\n"
     }
   }
 
@@ -44,7 +47,7 @@ struct Flags2CLITests {
       (["-l", "ten"], "argument -l/--limit: invalid int value: 'ten'"),
       (["-m"], "argument -m/--max_req: expected one argument"),
       (["--frobnicate"], "unrecognized arguments: --frobnicate"),
-      (["--seed", "x"], "--seed N must be a whole number >= 0, not 'x'"),
+      (["--seed", "x"], "--seed must be a whole number from 0 to 2^64 - 1, not 'x'"),
       (["--timeout", "-1"], "--timeout S must be a number of seconds > 0 and <= 3600, not '-1'"),
       (
         ["--url", "localhost"],

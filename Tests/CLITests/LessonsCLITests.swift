@@ -94,6 +94,21 @@ struct LessonsCLITests {
     }
   }
 
+  @Test("--help starts with the usage and lists the commands, not the hidden 'list'")
+  func helpCommands() throws {
+    let outcome = try CLI.run(["--help"])
+    #expect(
+      outcome.stdout.hasPrefix(
+        "usage: lessons [-h] [--virtual] [--seed N] [--speed X] [SECTION ...]\n"
+          + "       lessons {serve,flags2} ...\n"))
+    #expect(outcome.stdout.contains("\n  serve "))
+    #expect(outcome.stdout.contains("\n  flags2 "))
+    #expect(!outcome.stdout.contains("  list "))
+    let listing = try CLI.run(["list"])
+    #expect(listing.status == 0)
+    #expect(listing.stdout == (try CLI.run([])).stdout)
+  }
+
   @Test(
     "bad input gets one clear line on stderr and exit status 2",
     arguments: [
@@ -124,7 +139,7 @@ struct LessonsCLITests {
       ),
       (
         ["17.4", "--seed", "abc"],
-        "lessons: --seed must be a whole number from 0 to 18446744073709551615, not 'abc'"
+        "lessons: --seed must be a whole number from 0 to 2^64 - 1, not 'abc'"
       ),
       (["17.4", "--seed"], "lessons: --seed needs a value (see 'lessons --help')"),
       (["17.4", "--frobnicate"], "lessons: unknown option '--frobnicate' (see 'lessons --help')"),
@@ -164,6 +179,7 @@ struct LessonsCLITests {
       ["flags2", "async", "-m", "0"], ["flags2", "threadpool", "--url", "http://h/f?x=1"],
       ["flags2", "threadpool", "--url", "http://127.0.0.1:8/f", "--virtual"],
       ["serve", "--port", "x"], ["flags2", "sequential", "BR", "--dest", "/tmp/lessons-80"],
+      ["flags2", "async", "--seed", "-12345"], ["serve", "--seed", "-12345"], ["--virtual"],
     ])
   func eightyColumns(arguments: [String]) throws {
     let outcome = try CLI.run(arguments)

@@ -18,7 +18,7 @@ struct ServeCLITests {
       (["--profile", "remote"], "unknown profile 'remote': expected LOCAL, DELAY or ERROR"),
       (["--delay", "61"], "--delay must be a number of seconds between 0 and 60, not '61'"),
       (["--error-rate", "2"], "--error-rate must be between 0 and 1, not '2'"),
-      (["--seed", "-1"], "--seed must be a whole number from 0 to 18446744073709551615, not '-1'"),
+      (["--seed", "-1"], "--seed must be a whole number from 0 to 2^64 - 1, not '-1'"),
       (
         ["--profile", "local", "--delay", "1"],
         "--delay applies only to the DELAY and ERROR profiles"
@@ -40,7 +40,7 @@ struct ServeCLITests {
   func help() throws {
     let result = try FlagsCLI.run(["serve", "--help"])
     #expect(result.status == 0)
-    #expect(result.output.hasPrefix("USAGE: lessons serve"))
+    #expect(result.output.hasPrefix("usage: lessons serve"))
     #expect(result.output.contains("--error-rate R"))
   }
 

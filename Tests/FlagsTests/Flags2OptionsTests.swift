@@ -1,3 +1,4 @@
+import CommandLineKit
 import Testing
 
 @testable import Flags
@@ -95,7 +96,7 @@ struct Flags2OptionsTests {
     #expect(message("-m") == "argument -m/--max_req: expected one argument")
     #expect(message("--frobnicate") == "unrecognized arguments: --frobnicate")
     #expect(message("-x") == "unrecognized arguments: -x")
-    #expect(message("--seed -1") == "--seed N must be a whole number >= 0, not '-1'")
+    #expect(message("--seed -1") == "--seed must be a whole number from 0 to 2^64 - 1, not '-1'")
     #expect(
       message("--timeout 0") == "--timeout S must be a number of seconds > 0 and <= 3600, not '0'")
     #expect(message("--url ftp://x") == "--url must start with http:// (not https), not 'ftp://x'")

@@ -1,3 +1,4 @@
+import CommandLineKit
 import Testing
 
 @testable import Flags
@@ -69,7 +70,7 @@ struct ServeOptionsTests {
       (["--error-rate", "1.5"], "--error-rate must be between 0 and 1, not '1.5'"),
       (["--error-rate", "nan"], "--error-rate must be between 0 and 1, not 'nan'"),
       (["--delay", "-1"], "--delay must be a number of seconds between 0 and 60, not '-1'"),
-      (["--seed", "-3"], "--seed must be a whole number from 0 to 18446744073709551615, not '-3'"),
+      (["--seed", "-3"], "--seed must be a whole number from 0 to 2^64 - 1, not '-3'"),
       (["--delay"], "--delay needs a value"),
       (["--bogus"], "unknown option '--bogus'"),
       (["extra"], "unexpected argument 'extra'"),

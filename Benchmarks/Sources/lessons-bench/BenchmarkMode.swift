@@ -1,18 +1,40 @@
+import CommandLineKit
+
 #if canImport(Glibc)
   import Glibc
 #endif
 
-/// One thing `lessons-bench` can measure, chosen by its first argument.
-protocol BenchmarkMode {
-  /// The first argument that selects it (`futures`).
-  static var name: String { get }
-  /// One line for the usage text.
-  static var summary: String { get }
-  /// The mode's synopsis, without the program name.
-  static var usage: String { get }
-  /// Measures and prints one machine-readable line per figure; usage errors are thrown as
-  /// `BenchmarkOptions.UsageError`.
-  static func run(_ options: BenchmarkOptions) throws
+/// One thing `lessons-bench` can measure: a command chosen by its first argument, its
+/// options declared on the command-line toolkit like `lessons`'s.
+protocol BenchmarkMode: ParsableCommand {
+  /// Measures and prints one machine-readable line per figure; a failure is thrown.
+  static func measure(_ options: Options) throws
+}
+
+extension BenchmarkMode {
+  /// Measures; a failure is one line on standard error and exit status 1.
+  static func run(_ options: Options, in program: Program) -> Int32 {
+    do {
+      try measure(options)
+      return 0
+    } catch {
+      program.writeError("\(program.invocation(of: self)): \(error)\n")
+      return 1
+    }
+  }
+}
+
+extension ValueParser where Value == Int {
+  /// A count or a size: a positive whole number, `_` allowed between digits (`100_000`).
+  static var count: ValueParser<Int> {
+    ValueParser { text, context throws(UsageError) in
+      try ValueParser.integer(in: 1...Int.max, requirement: "must be a positive integer")
+        .parse(text.filter { $0 != "_" }, context)
+    }
+  }
+
+  /// A TCP port on 127.0.0.1.
+  static var port: ValueParser<Int> { .integer(in: 1...65535) }
 }
 
 /// Unbuffered line output, so that figures reach a pipe as soon as they are measured.

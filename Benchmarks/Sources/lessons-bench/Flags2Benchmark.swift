@@ -1,3 +1,4 @@
+import CommandLineKit
 import Flags
 import Foundation
 import Lessons
@@ -16,13 +17,38 @@ import Runtime
 /// runs after a warm-up run. Flags are saved under `$LESSONS_BENCH_DEST` (default: the
 /// temporary directory) in a folder of their own, removed afterwards.
 enum Flags2Benchmark {
-  static func run(_ options: BenchmarkOptions, style: Flags2Style) throws {
-    var options = options
-    let port = options.integer("port", default: 0)
-    let concurrency = options.integer("concurrency", default: style.defaultConcurrency)
-    let repeats = options.integer("repeat", default: 3)
-    try options.finish()
-    guard port > 0 else { throw BenchmarkOptions.UsageError(message: "give --port P") }
+  /// The server's port, the concurrency and the number of timed runs.
+  struct Options {
+    var port = 0
+    var concurrency: Int?
+    var repeats = 3
+  }
+
+  /// The options of both styles' commands.
+  static var arguments: ArgumentSet<Options> {
+    ArgumentSet(
+      Options(),
+      options: [
+        .value(
+          "--port", valueName: "P", help: "the flag server's port (required)", parser: .port,
+          into: \.port),
+        .value(
+          "--concurrency", valueName: "C",
+          help: "concurrent requests (default: the style's)", parser: .count,
+          into: \.concurrency),
+        .value(
+          "--repeat", valueName: "R", help: "timed runs after a warm-up (default 3)",
+          parser: .count, into: \.repeats),
+      ]
+    ) { options throws(UsageError) in
+      if options.port == 0 { throw UsageError("give --port P") }
+    }
+  }
+
+  static func run(_ options: Options, style: Flags2Style) throws {
+    let port = options.port
+    let concurrency = options.concurrency ?? style.defaultConcurrency
+    let repeats = options.repeats
     let codes = try CountryCodeArguments.expand([], every: true)
     let root = ProcessInfo.processInfo.environment["LESSONS_BENCH_DEST"] ?? NSTemporaryDirectory()
     let dest = root + "/lessons-bench-flags2-\(getpid())-\(style.rawValue)"
@@ -76,8 +102,8 @@ enum Flags2Benchmark {
 enum Flags2ThreadPoolBenchmark: BenchmarkMode {
   static let name = "flags2-threadpool"
   static let summary = "flags2 threadpool -e against a flag server, timed in-process"
-  static let usage = "flags2-threadpool --port P [--concurrency C] [--repeat R]"
-  static func run(_ options: BenchmarkOptions) throws {
+  static var arguments: ArgumentSet<Flags2Benchmark.Options> { Flags2Benchmark.arguments }
+  static func measure(_ options: Flags2Benchmark.Options) throws {
     try Flags2Benchmark.run(options, style: .threadpool)
   }
 }
@@ -86,8 +112,8 @@ enum Flags2ThreadPoolBenchmark: BenchmarkMode {
 enum Flags2AsyncBenchmark: BenchmarkMode {
   static let name = "flags2-async"
   static let summary = "flags2 async -e against a flag server, timed in-process"
-  static let usage = "flags2-async --port P [--concurrency C] [--repeat R]"
-  static func run(_ options: BenchmarkOptions) throws {
+  static var arguments: ArgumentSet<Flags2Benchmark.Options> { Flags2Benchmark.arguments }
+  static func measure(_ options: Flags2Benchmark.Options) throws {
     try Flags2Benchmark.run(options, style: .async)
   }
 }

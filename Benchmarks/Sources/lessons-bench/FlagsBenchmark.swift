@@ -1,3 +1,4 @@
+import CommandLineKit
 import Flags
 import Foundation
 
@@ -20,26 +21,52 @@ import Foundation
 enum FlagsBenchmark: BenchmarkMode {
   static let name = "flags"
   static let summary = "the loopback flag server: serve it, or load it with keep-alive clients"
-  static let usage =
-    "flags --serve-port P [--delay-ms D] | flags --port P [--clients C] [--requests N]"
 
-  static func run(_ options: BenchmarkOptions) throws {
-    var options = options
-    let servePort = options.integer("serve-port", default: 0)
-    let delay = options.integer("delay-ms", default: 0)
-    let port = options.integer("port", default: 0)
-    let clients = options.integer("clients", default: 100)
-    let requests = options.integer("requests", default: 200)
-    try options.finish()
-    if servePort > 0 {
+  /// Serve on one port, or load a server on another.
+  struct Options {
+    var servePort: Int?
+    var delay = 0
+    var port: Int?
+    var clients = 100
+    var requests = 200
+  }
+
+  static var arguments: ArgumentSet<Options> {
+    ArgumentSet(
+      Options(),
+      options: [
+        .value(
+          "--serve-port", valueName: "P", help: "serve LOCAL flags on port P until interrupted",
+          parser: .port, into: \.servePort),
+        .value(
+          "--delay-ms", valueName: "D",
+          help: "with --serve-port, a DELAY server waiting D ms per answer (default 0: LOCAL)",
+          parser: .integer(in: 0...60_000), into: \.delay),
+        .value(
+          "--port", valueName: "P", help: "load the server on port P", parser: .port,
+          into: \.port),
+        .value(
+          "--clients", valueName: "C", help: "keep-alive connections (default 100)",
+          parser: .count, into: \.clients),
+        .value(
+          "--requests", valueName: "N", help: "GETs per connection (default 200)",
+          parser: .count, into: \.requests),
+      ]
+    ) { options throws(UsageError) in
+      if (options.servePort == nil) == (options.port == nil) {
+        throw UsageError("give --serve-port P or --port P")
+      }
+    }
+  }
+
+  static func measure(_ options: Options) throws {
+    if let servePort = options.servePort {
       let profile =
-        delay > 0
-        ? ServerProfile(.delay, fixedDelay: .milliseconds(delay)) : ServerProfile(.local)
+        options.delay > 0
+        ? ServerProfile(.delay, fixedDelay: .milliseconds(options.delay)) : ServerProfile(.local)
       try serve(port: UInt16(clamping: servePort), profile: profile)
-    } else if port > 0 {
-      try load(port: UInt16(clamping: port), clients: clients, requests: requests)
-    } else {
-      throw BenchmarkOptions.UsageError(message: "give --serve-port P or --port P")
+    } else if let port = options.port {
+      try load(port: UInt16(clamping: port), clients: options.clients, requests: options.requests)
     }
   }
 

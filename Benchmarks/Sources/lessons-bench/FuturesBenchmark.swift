@@ -1,3 +1,4 @@
+import CommandLineKit
 import Futures
 import Runtime
 
@@ -16,7 +17,30 @@ import Runtime
 enum FuturesBenchmark: BenchmarkMode {
   static let name = "futures"
   static let summary = "ThreadPoolExecutor throughput: submit+result, map, as_completed"
-  static let usage = "futures [--tasks N] [--workers W] [--repeat R]"
+
+  /// How much work, on how many threads, how many times.
+  struct Options {
+    var tasks = 100_000
+    var workers = 4
+    var repeats = 5
+  }
+
+  static var arguments: ArgumentSet<Options> {
+    ArgumentSet(
+      Options(),
+      options: [
+        .value(
+          "--tasks", valueName: "N", help: "no-op tasks per run (default 100000)",
+          parser: .count, into: \.tasks),
+        .value(
+          "--workers", valueName: "W", help: "the pool's threads (default 4)", parser: .count,
+          into: \.workers),
+        .value(
+          "--repeat", valueName: "R",
+          help: "timed runs after the warm-up; the best is "
+            + "reported, and the median (default 5)", parser: .count, into: \.repeats),
+      ])
+  }
 
   /// One way of handing N tasks to an executor and taking their results.
   struct Pattern: Sendable {
@@ -49,13 +73,8 @@ enum FuturesBenchmark: BenchmarkMode {
     },
   ]
 
-  static func run(_ options: BenchmarkOptions) throws {
-    var options = options
-    let tasks = options.integer("tasks", default: 100_000)
-    let workers = options.integer("workers", default: 4)
-    let repeats = options.integer("repeat", default: 5)
-    try options.finish()
-
+  static func measure(_ options: Options) throws {
+    let (tasks, workers, repeats) = (options.tasks, options.workers, options.repeats)
     let runtime = Runtime.live()
     runtime.trace.recordsSpans = false
     runtime.trace.recordsBlocking = false

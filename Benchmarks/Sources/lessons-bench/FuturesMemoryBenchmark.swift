@@ -1,3 +1,4 @@
+import CommandLineKit
 import Foundation
 import Futures
 import Runtime
@@ -31,7 +32,33 @@ import Runtime
 enum FuturesMemoryBenchmark: BenchmarkMode {
   static let name = "futures-memory"
   static let summary = "peak RSS streaming N futures through asCompleted and map, for N/10 and N"
-  static let usage = "futures-memory [--tasks N] [--workers W] [--buffer B]"
+
+  /// How many tasks, on how many threads, with which buffer; `run` is the child's pattern.
+  struct Options {
+    var tasks = 1_000_000
+    var workers = 4
+    var buffer = 1024
+    var run = 0
+  }
+
+  static var arguments: ArgumentSet<Options> {
+    ArgumentSet(
+      Options(),
+      options: [
+        .value(
+          "--tasks", valueName: "N", help: "tasks streamed (default 1000000)", parser: .count,
+          into: \.tasks),
+        .value(
+          "--workers", valueName: "W", help: "the pool's threads (default 4)", parser: .count,
+          into: \.workers),
+        .value(
+          "--buffer", valueName: "B", help: "map's bufferSize (default 1024)", parser: .count,
+          into: \.buffer),
+        .value(
+          "--run", valueName: "I", help: "measure pattern I in this process (internal)",
+          hidden: true, parser: .integer(in: 1...patterns.count), into: \.run),
+      ])
+  }
 
   /// One way of streaming `tasks` results through an iterator.
   struct Pattern: Sendable {
@@ -69,19 +96,11 @@ enum FuturesMemoryBenchmark: BenchmarkMode {
     },
   ]
 
-  static func run(_ options: BenchmarkOptions) throws {
-    var options = options
-    let tasks = options.integer("tasks", default: 1_000_000)
-    let workers = options.integer("workers", default: 4)
-    let buffer = options.integer("buffer", default: 1024)
-    // Internal: the child process that measures one pattern.
-    let child = options.integer("run", default: 0)
-    try options.finish()
-
+  static func measure(_ options: Options) throws {
+    let (tasks, workers, buffer, child) = (
+      options.tasks, options.workers, options.buffer, options.run
+    )
     if child > 0 {
-      guard child <= patterns.count else {
-        throw BenchmarkOptions.UsageError(message: "--run must be 1 to \(patterns.count)")
-      }
       try measure(patterns[child - 1], tasks: tasks, workers: workers, buffer: buffer)
       return
     }

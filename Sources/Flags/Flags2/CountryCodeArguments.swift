@@ -1,3 +1,5 @@
+import CommandLineKit
+
 /// The book's `expand_cc_args`: turns `-e`, `-a` and CC arguments into the sorted list of
 /// codes to download.
 ///

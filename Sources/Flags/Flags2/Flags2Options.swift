@@ -1,12 +1,15 @@
+import CommandLineKit
 import Runtime
 
-/// The options of `lessons flags2 STYLE`, parsed and checked as the book's `process_args`
-/// does, plus this port's `--url`, `--dest`, `--timeout`, `--virtual` and `--seed`.
+/// The options of `lessons flags2 STYLE`, declared as the book's argparse parser declares
+/// them and checked as its `process_args` does, plus this port's `--url`, `--dest`,
+/// `--timeout`, `--virtual` and `--seed`.
 ///
 /// Short options cluster as with argparse (`-al 100`, `-vs ERROR`, `-l5`); long ones take
 /// `--name value` or `--name=value`. Mistakes are ``UsageError``s whose message is the
 /// book's (`--limit N must be >= 1`) or argparse's (`argument -l/--limit: invalid int
-/// value: 'x'`); the command prefixes them with `*** Usage error: `.
+/// value: 'x'`); the command prefixes them with `*** Usage error: `. The same declarations
+/// write the help (``Flags2Usage``).
 ///
 ///     let options = try Flags2Options.parse(["-s", "error", "-al", "10"], style: .async)
 ///     options.codes.count    // 10
@@ -63,72 +66,134 @@ public struct Flags2Options: Equatable, Sendable {
   }
 
   /// Parses the arguments that follow `flags2 STYLE`.
+  ///
+  /// `-h` or `--help` stops reading and sets ``showHelp``.
+  ///
+  ///     try Flags2Options.parse(["-l", "0"], style: .async)
+  ///     // throws: --limit N must be >= 1
   public static func parse(_ arguments: [String], style: Flags2Style) throws(UsageError)
     -> Flags2Options
   {
-    var parser = Parser(arguments: arguments)
-    var options = Flags2Options(style: style)
-    var every = false
-    var all = false
-    var limit = Int.max
-    var label = "LOCAL"
-    var codes: [String] = []
-
-    while let token = parser.next() {
-      switch token {
-      case .positional(let text):
-        codes.append(text)
-      case .option(let name):
-        switch name {
-        case "-h", "--help":
-          options.showHelp = true
-          return options
-        case "-a", "--all": all = true
-        case "-e", "--every": every = true
-        case "-v", "--verbose": options.verbose = true
-        case "--virtual": options.runtime = .virtual(seed: options.runtime.seed)
-        case "-l", "--limit": limit = try parser.integer(for: "-l/--limit")
-        case "-m", "--max_req", "--max-req":
-          options.maxRequests = try parser.integer(for: "-m/--max_req")
-        case "-s", "--server": label = try parser.value(for: "-s/--server")
-        case "--url": options.url = try parser.value(for: "--url")
-        case "--dest": options.destination = try parser.value(for: "--dest")
-        case "--timeout": options.timeout = try timeout(parser.value(for: "--timeout"))
-        case "--seed":
-          let text = try parser.value(for: "--seed")
-          guard let seed = UInt64(text) else {
-            throw UsageError("--seed N must be a whole number >= 0, not '\(text)'")
-          }
-          options.runtime = .virtual(seed: seed)
-        default:
-          throw UsageError("unrecognized arguments: \(name)")
-        }
-      }
+    switch try Self.arguments(style).parse(arguments) {
+    case .help:
+      return Flags2Options(style: style, showHelp: true)
+    case .values(let values):
+      return Flags2Options(
+        style: style, codes: values.codes, maxRequests: values.maxRequests,
+        server: values.server, verbose: values.verbose, url: values.url,
+        destination: values.destination, timeout: values.timeout,
+        runtime: values.runtime.configuration)
     }
+  }
 
-    if options.maxRequests < 1 { throw UsageError("--max_req CONCURRENT must be >= 1") }
-    if limit < 1 { throw UsageError("--limit N must be >= 1") }
-    guard let server = SiteLabel(parsing: label) else {
+  /// What the arguments say, as argparse's namespace holds it before `process_args`.
+  struct Values {
+    var all = false
+    var every = false
+    var limit = Int.max
+    var maxRequests: Int?
+    var label = "LOCAL"
+    var server = SiteLabel.local
+    var verbose = false
+    var url: String?
+    var destination = "downloads/"
+    var timeout: Duration?
+    var runtime = RuntimeOptions()
+    /// The CC arguments, then (once checked) the codes they stand for.
+    var codes: [String] = []
+  }
+
+  /// The book's options in its order, with its help, then this port's; `style` (nil: any)
+  /// only changes the `--max_req` default that the help shows.
+  static func arguments(_ style: Flags2Style?) -> ArgumentSet<Values> {
+    let concurrency = style.map { "\($0.defaultConcurrency)" } ?? "1, 30 or 5"
+    return ArgumentSet(
+      Values(), style: .argparse,
+      options: [
+        .flag("-a", "--all", help: "get all available flags (AD to ZW)", set: \.all),
+        .flag(
+          "-e", "--every", help: "get flags for every possible code (AA...ZZ)", set: \.every),
+        .value(
+          "-l", "--limit", valueName: "N", help: "limit to N first codes", parser: .integer,
+          into: \.limit),
+        .value(
+          "-m", "--max_req", "--max-req", valueName: "CONCURRENT",
+          help: "maximum concurrent requests (default=\(concurrency))", parser: .integer,
+          into: \.maxRequests),
+        .value(
+          "-s", "--server", valueName: "LABEL",
+          help: "Server to hit; one of \(SiteLabel.choices) (default=LOCAL)", parser: .string,
+          into: \.label),
+        .flag("-v", "--verbose", help: "output detailed progress info", set: \.verbose),
+      ],
+      positionals: [
+        Positional(
+          "CC", count: .zeroOrMore, help: "country code or 1st letter (eg. B for BA...BZ)",
+          parser: .string, appending: \.codes)
+      ],
+      check: processArguments
+    )
+    .adding(
+      [
+        .value(
+          "--url", valueName: "BASE",
+          help: "download from BASE, an http:// URL such as http://127.0.0.1:8001/flags, "
+            + "instead of the LABEL's site (live runs only)",
+          parser: .string, into: \.url),
+        .value(
+          "--dest", valueName: "DIR",
+          help: "save the flags in DIR, created if missing (default=downloads/)",
+          parser: .string, into: \.destination),
+        .value(
+          "--timeout", valueName: "S",
+          help: "give up on a request after S seconds (default=10, REMOTE 3)", parser: timeout,
+          into: \.timeout),
+      ], section: Self.portSection
+    )
+    .including(
+      RuntimeOptions.group(
+        speed: false,
+        virtualHelp: "use a mock network in virtual time: instant and repeatable",
+        seedHelp: "seed of the mock's delays and errors and of the scheduler; implies --virtual"),
+      at: \.runtime, section: Self.portSection)
+  }
+
+  /// The help section of the options the book does not have.
+  static let portSection = "options of this port"
+
+  /// The book's `process_args`, in its order (max_req, limit, server, codes), with this
+  /// port's checks of `--url` and `--dest` before the codes.
+  private static func processArguments(_ values: inout Values) throws(UsageError) {
+    if let maxRequests = values.maxRequests, maxRequests < 1 {
+      throw UsageError("--max_req CONCURRENT must be >= 1")
+    }
+    if values.limit < 1 { throw UsageError("--limit N must be >= 1") }
+    guard let server = SiteLabel(parsing: values.label) else {
       throw UsageError("--server LABEL must be one of \(SiteLabel.choices)")
     }
-    options.server = server
-    if let url = options.url {
-      options.url = try checkedURL(url)
-      if options.runtime.isVirtual {
+    values.server = server
+    if let url = values.url {
+      values.url = try checkedURL(url)
+      if values.runtime.configuration.isVirtual {
         throw UsageError("--url is for live runs; --virtual uses -s LABEL's mock site")
       }
     }
-    if options.destination.isEmpty { throw UsageError("--dest DIR must not be empty") }
-    options.codes = try CountryCodeArguments.expand(codes, every: every, all: all, limit: limit)
-    return options
+    if values.destination.isEmpty { throw UsageError("--dest DIR must not be empty") }
+    values.codes = try CountryCodeArguments.expand(
+      values.codes, every: values.every, all: values.all, limit: values.limit)
   }
 
   /// A `--timeout` value: seconds, more than 0 and at most an hour.
-  private static func timeout(_ text: String) throws(UsageError) -> Duration {
-    guard let seconds = Double(text), seconds.isFinite, seconds > 0, seconds <= 3600 else {
-      throw UsageError("--timeout S must be a number of seconds > 0 and <= 3600, not '\(text)'")
+  private static var timeout: ValueParser<Duration> {
+    ValueParser { text, context throws(UsageError) in
+      guard let seconds = Double(text), seconds.isFinite, seconds > 0, seconds <= 3600 else {
+        // Named the book's way, value name and all, as this port's other checks are.
+        throw UsageError(
+          "\(context.name) \(context.valueName) must be a number of seconds > 0 and <= 3600, "
+            + "not '\(text)'")
+      }
+      return .nanoseconds(Int64((seconds * 1e9).rounded()))
     }
-    return .nanoseconds(Int64((seconds * 1e9).rounded()))
   }
 
   /// A `--url` value, checked before anything starts: `http://` (any case), a host, an
@@ -175,77 +240,5 @@ public struct Flags2Options: Equatable, Sendable {
     }
     while path.hasSuffix("/") { path.removeLast() }
     return "http://" + host.lowercased() + (port.map { ":" + $0 } ?? "") + path
-  }
-}
-
-/// argparse's way of reading arguments: clustered short flags, attached values, `--`.
-private struct Parser {
-  enum Token {
-    case option(String)
-    case positional(String)
-  }
-
-  var arguments: [String]
-  var index = 0
-  /// Short options still to read from the current cluster (`-ave` → `a`, `v`, `e`).
-  var cluster: Substring = ""
-  var onlyPositionals = false
-
-  /// Options that take a value; the rest of a cluster after one of them is its value.
-  static let shortWithValue: Set<Character> = ["l", "m", "s"]
-
-  init(arguments: [String]) { self.arguments = arguments }
-
-  mutating func next() -> Token? {
-    if let letter = cluster.first {
-      cluster = cluster.dropFirst()
-      return .option("-\(letter)")
-    }
-    guard index < arguments.count else { return nil }
-    let argument = arguments[index]
-    index += 1
-    if onlyPositionals || argument == "-" || !argument.hasPrefix("-") {
-      return .positional(argument)
-    }
-    if argument == "--" {
-      onlyPositionals = true
-      return next()
-    }
-    if argument.hasPrefix("--") {
-      if let equals = argument.firstIndex(of: "=") {
-        arguments.insert(String(argument[argument.index(after: equals)...]), at: index)
-        return .option(String(argument[..<equals]))
-      }
-      return .option(argument)
-    }
-    let letters = argument.dropFirst()
-    cluster = letters.dropFirst()
-    if let first = letters.first, Self.shortWithValue.contains(first), !cluster.isEmpty {
-      arguments.insert(String(cluster), at: index)
-      cluster = ""
-    }
-    return .option("-\(letters.first!)")
-  }
-
-  /// The value of the option just read: the rest of its cluster, or the next argument.
-  mutating func value(for name: String) throws(UsageError) -> String {
-    if !cluster.isEmpty {
-      defer { cluster = "" }
-      return String(cluster)
-    }
-    guard index < arguments.count else {
-      throw UsageError("argument \(name): expected one argument")
-    }
-    index += 1
-    return arguments[index - 1]
-  }
-
-  /// An integer value, with argparse's message when it is not one.
-  mutating func integer(for name: String) throws(UsageError) -> Int {
-    let text = try value(for: name)
-    guard let number = Int(text) else {
-      throw UsageError("argument \(name): invalid int value: '\(text)'")
-    }
-    return number
   }
 }

@@ -1,0 +1,94 @@
+import CommandLineKit
+import Lessons
+import Notebook
+import Runtime
+
+/// `lessons [SECTION ...] [--virtual] [--seed N] [--speed X]`: the default command. Runs the
+/// sections named, cell by cell, in the runtime the options choose; with none, lists them.
+///
+/// A usage error is one line, `lessons: MESSAGE`, with a pointer to `--help` when the
+/// mistake is in the syntax; a cell that fails, a deadlock or output that cannot be written
+/// exit with status 1.
+enum RunCommand: ParsableCommand {
+  /// The sections to run, in order, and the runtime to run them in.
+  struct Options {
+    var sections: [String] = []
+    var runtime = RuntimeOptions()
+  }
+
+  static let name = "run"
+  static let summary = "run sections of the chapter"
+
+  static var arguments: ArgumentSet<Options> {
+    ArgumentSet(
+      Options(),
+      positionals: [
+        Positional(
+          "SECTION", count: .zeroOrMore,
+          help: "a section to run (such as 17.4), or all; with none, list them",
+          parser: sections, action: { options, ids in options.sections += ids })
+      ]
+    ) { options throws(UsageError) in
+      if options.sections.isEmpty && !options.runtime.isEmpty {
+        throw UsageError("name a section to run, such as 'lessons 17.4' (see 'lessons --help')")
+      }
+    }
+    .including(RuntimeOptions.group(), at: \.runtime)
+  }
+
+  static let discussion = """
+    Fluent Python's chapter 17, Concurrency with Futures, as a runnable notebook.
+
+    Each section shows its prose, then its cells as In [1], In [2], ...: the code
+    of the cell, then what it prints, stamped [HH:MM:SS] as it happens. Run one
+    with 'lessons 17.4', every one in order with 'lessons all'; 'lessons' alone
+    lists them.
+    """
+
+  static let epilog = """
+    Exit status: 0 when the section ran, 1 when a cell failed, the run deadlocked
+    or output could not be written, 2 for a usage error. When the reader of the
+    output goes away (as with '| head'), lessons stops at once, quietly.
+    """
+
+  /// `lessons: MESSAGE`, pointing to `--help` for a mistake of the syntax.
+  static func usageErrorText(_ error: UsageError, in program: Program) -> String {
+    let hint: String
+    switch error.kind {
+    case .unknownOption, .missingValue, .unwantedValue: hint = " (see '\(program.name) --help')"
+    default: hint = ""
+    }
+    return "\(program.name): \(error.message)\(hint)\n"
+  }
+
+  static func run(_ options: Options, in program: Program) -> Int32 {
+    guard !options.sections.isEmpty else {
+      program.write(ListCommand.listing)
+      return 0
+    }
+    let runner = NotebookRunner(configuration: options.runtime.configuration)
+    let renderer = TextRenderer.standardOutput()
+    for id in options.sections {
+      guard let section = Catalog.section(id) else { continue }
+      do {
+        try runner.run(section, renderer: renderer)
+      } catch {
+        program.writeError("lessons: \(error)\n")
+        return 1
+      }
+    }
+    return 0
+  }
+
+  /// A section's id, or `all` for every one.
+  private static var sections: ValueParser<[String]> {
+    ValueParser { name, _ throws(UsageError) in
+      if name == "all" { return Catalog.sections.map(\.id) }
+      guard Catalog.section(name) != nil else {
+        let valid = Catalog.sections.map(\.id).joined(separator: ", ")
+        throw UsageError("unknown section '\(name)': choose one of \(valid), or all")
+      }
+      return [name]
+    }
+  }
+}
