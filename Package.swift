@@ -22,7 +22,7 @@ let package = Package(
     .target(name: "GoldenFilesXCTest", dependencies: ["GoldenFiles"]),
     .target(
       name: "Lessons",
-      dependencies: ["Runtime", "Futures", "Flags", "Notebook"],
+      dependencies: ["Runtime", "Futures", "Flags", "Notebook", "CommandLineKit"],
       path: "Lessons",
       plugins: ["CellSourcePlugin"]
     ),
@@ -52,17 +52,19 @@ let package = Package(
 
     // Tests, and the misbehaving HTTP servers that the flag client's tests talk to
     .target(name: "FaultServers", path: "Tests/FaultServers"),
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
     .testTarget(name: "FuturesTests", dependencies: ["Futures", "Runtime"]),
     .testTarget(name: "CommandLineKitTests", dependencies: ["CommandLineKit", "Runtime"]),
     .testTarget(
-      name: "FlagsTests", dependencies: ["Flags", "Runtime", "CommandLineKit", "FaultServers"]),
-    .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Runtime"]),
+      name: "FlagsTests",
+      dependencies: ["Flags", "Runtime", "CommandLineKit", "FaultServers", "TestSupport"]),
+    .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Runtime", "TestSupport"]),
     .testTarget(
       name: "LessonsTests",
       dependencies: [
         "Lessons", "Notebook", "Runtime", "Futures", "Flags", "FaultServers", "GoldenFiles",
-        "GoldenFilesTesting",
+        "GoldenFilesTesting", "CommandLineKit", "TestSupport",
       ]),
     .testTarget(
       name: "GoldenFilesTests",

@@ -1,6 +1,7 @@
 import FaultServers
 import Foundation
 import Runtime
+import TestSupport
 import Testing
 
 @testable import Flags

@@ -1,9 +1,10 @@
 import FaultServers
-import Flags
 import Foundation
 import Lessons
 import Runtime
 import Testing
+
+@testable import Flags
 
 @Suite("flags2 against a misbehaving server", .timeLimit(.minutes(1)))
 struct Flags2FaultTests {

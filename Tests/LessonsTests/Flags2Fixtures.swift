@@ -1,7 +1,8 @@
-import Flags
 import Foundation
 import Lessons
 import Runtime
+
+@testable import Flags
 
 /// Runs one of the chapter's three download programs the way `flags2` does.
 enum DownloadStyle: String, CaseIterable, CustomStringConvertible, Sendable {

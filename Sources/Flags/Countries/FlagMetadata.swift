@@ -10,19 +10,19 @@ import Foundation
 ///
 /// The site's `gec_cc` field (the CIA World Factbook code) is left out on purpose:
 /// this project has no reliable source for it, and a missing field beats a wrong one.
-public struct FlagMetadata: Codable, Equatable, Sendable {
+struct FlagMetadata: Codable, Equatable, Sendable {
   /// The English short name, e.g. "Andorra".
   ///
   /// Encoded as `country`.
-  public var country: String
+  var country: String
   /// The upper-case ISO 3166-1 alpha-2 code, e.g. "AD".
   ///
   /// Encoded as `iso_cc`.
-  public var isoCC: String
+  var isoCC: String
   /// The top-level domain, e.g. ".ad".
   ///
   /// Encoded as `tld_cc`.
-  public var tldCC: String
+  var tldCC: String
 
   /// The flag site's JSON keys.
   enum CodingKeys: String, CodingKey {
@@ -34,7 +34,7 @@ public struct FlagMetadata: Codable, Equatable, Sendable {
   /// Creates metadata from its three fields.
   ///
   /// No validation: this is also what a client decodes from the wire.
-  public init(country: String, isoCC: String, tldCC: String) {
+  init(country: String, isoCC: String, tldCC: String) {
     self.country = country
     self.isoCC = isoCC
     self.tldCC = tldCC
@@ -43,7 +43,7 @@ public struct FlagMetadata: Codable, Equatable, Sendable {
   /// The metadata of an available country, or `nil` for an unknown code.
   ///
   /// The code is case-insensitive; the result holds the upper-case code.
-  public init?(code: String) {
+  init?(code: String) {
     guard
       let iso = Countries.normalized(code),
       let name = Countries.name(of: iso),
@@ -56,7 +56,7 @@ public struct FlagMetadata: Codable, Equatable, Sendable {
   ///
   /// Written by hand rather than with `JSONEncoder`, whose spacing and escaping of `/`
   /// differ between platforms and from the Python site's output.
-  public func jsonData() -> Data {
+  func jsonData() -> Data {
     let fields = [("country", country), ("iso_cc", isoCC), ("tld_cc", tldCC)]
     let body = fields.map { "\(Self.quoted($0.0)): \(Self.quoted($0.1))" }
     return Data(("{" + body.joined(separator: ", ") + "}").utf8)

@@ -9,12 +9,12 @@ import Foundation
 ///     let gif = FlagImage.gif(for: "AD")    // 11 KB or so, starts with "GIF89a"
 ///     let json = FlagImage.metadata(for: "ad")
 ///     // {"country": "Andorra", "iso_cc": "AD", "tld_cc": ".ad"}
-public enum FlagImage {
+enum FlagImage {
   /// The GIF89a picture for `code` (case-insensitive).
   ///
   /// Any code gets a picture, available or not: deciding what is "not found" is the
   /// server's job. Thread-safe.
-  public static func gif(for code: String) -> Data {
+  static func gif(for code: String) -> Data {
     let key = code.uppercased()
     if let cached = cache.value(for: key) { return cached }
     let design = FlagDesign(code: key)
@@ -30,7 +30,7 @@ public enum FlagImage {
   /// The `metadata.json` bytes for an available country, or `nil` for an unknown code.
   ///
   /// Sorted keys and Python-style spacing; see ``FlagMetadata/jsonData()``.
-  public static func metadata(for code: String) -> Data? {
+  static func metadata(for code: String) -> Data? {
     FlagMetadata(code: code)?.jsonData()
   }
 

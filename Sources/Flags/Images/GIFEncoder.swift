@@ -10,28 +10,28 @@ import Foundation
 ///       width: 2, height: 1, palette: [.black, .white], pixels: [0, 1])
 ///     data.prefix(6)   // "GIF89a"
 ///     data.last        // 0x3B
-public enum GIFEncoder {
+enum GIFEncoder {
   /// An opaque 24-bit colour.
   ///
   /// GIF colour tables hold exactly these three bytes per entry.
-  public struct Color: Equatable, Hashable, Sendable {
+  struct Color: Equatable, Hashable, Sendable {
     /// Red, 0–255.
     ///
     /// Written first in each colour-table entry.
-    public var red: UInt8
+    var red: UInt8
     /// Green, 0–255.
     ///
     /// Written second in each colour-table entry.
-    public var green: UInt8
+    var green: UInt8
     /// Blue, 0–255.
     ///
     /// Written third in each colour-table entry.
-    public var blue: UInt8
+    var blue: UInt8
 
     /// Creates a colour from its three components.
     ///
     /// Components are bytes, so every value is valid.
-    public init(_ red: UInt8, _ green: UInt8, _ blue: UInt8) {
+    init(_ red: UInt8, _ green: UInt8, _ blue: UInt8) {
       self.red = red
       self.green = green
       self.blue = blue
@@ -40,11 +40,11 @@ public enum GIFEncoder {
     /// Pure black.
     ///
     /// Handy for tests and padding.
-    public static let black = Color(0, 0, 0)
+    static let black = Color(0, 0, 0)
     /// Pure white.
     ///
     /// Handy for tests and padding.
-    public static let white = Color(255, 255, 255)
+    static let white = Color(255, 255, 255)
   }
 
   /// Encodes an image as a complete GIF89a file.
@@ -53,7 +53,7 @@ public enum GIFEncoder {
   /// filled with index 0 and extra ones ignored. The palette is padded with black to a
   /// power of two (at least 4 entries) and truncated at 256 entries; indices beyond it
   /// are masked. Sizes are clamped to 1...65535.
-  public static func encode(
+  static func encode(
     width: Int, height: Int, palette: [Color], pixels: [UInt8]
   ) -> Data {
     let width = min(max(width, 1), 65535)

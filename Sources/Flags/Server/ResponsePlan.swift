@@ -5,26 +5,18 @@
 ///
 ///     let plan = ServerProfile(.error, seed: 7).plan(for: "/flags/cn/cn.gif")
 ///     // ResponsePlan(delay: 2.731 seconds, fails: false), for instance
-public struct ResponsePlan: Equatable, Hashable, Sendable {
-  /// How long to wait before answering.
+struct ResponsePlan: Equatable, Hashable, Sendable {
+  /// How long to wait before answering (a negative delay is treated as zero).
   ///
   /// Zero for the LOCAL profile.
-  public var delay: Duration
+  var delay: Duration
   /// Whether to answer `500 Internal Server Error` instead of the resource.
   ///
   /// Only the ERROR profile fails requests.
-  public var fails: Bool
-
-  /// Creates a plan.
-  ///
-  /// A negative delay is treated as zero by the server.
-  public init(delay: Duration, fails: Bool) {
-    self.delay = delay
-    self.fails = fails
-  }
+  var fails: Bool
 
   /// Answer at once, successfully.
   ///
   /// What every LOCAL request gets.
-  public static let immediate = ResponsePlan(delay: .zero, fails: false)
+  static let immediate = ResponsePlan(delay: .zero, fails: false)
 }

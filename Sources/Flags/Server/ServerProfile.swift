@@ -139,7 +139,7 @@ public struct ServerProfile: Equatable, Hashable, Sendable {
   /// `/flags/cn/cn.gif?x=1` and `http://127.0.0.1:8003/flags/cn/cn.gif` share a plan.
   /// Three draws are always made in the same order (fail, delayed, how long), so changing
   /// the error rate does not move the delays.
-  public func plan(for path: String) -> ResponsePlan {
+  func plan(for path: String) -> ResponsePlan {
     let key = Self.planKey(path)
     var salt = SplitMix64(seed: seed)
     var rng = SplitMix64(seed: SplitMix64.fnv1a(key.utf8) ^ salt.next())

@@ -22,19 +22,3 @@ func closedPort() -> UInt16 {
   }
   return UInt16(bigEndian: address.sin_port)
 }
-
-/// A fresh empty folder under the temporary directory, removed after `body`.
-func withTemporaryFolder<T>(_ body: (String) throws -> T) rethrows -> T {
-  let path = NSTemporaryDirectory() + "flags2-tests-" + UUID().uuidString
-  defer { try? FileManager.default.removeItem(atPath: path) }
-  return try body(path)
-}
-
-/// Collects text written from any thread.
-final class TextSink: @unchecked Sendable {
-  private let lock = NSLock()
-  private var pieces: [String] = []
-  func write(_ text: String) { lock.withLock { pieces.append(text) } }
-  var text: String { lock.withLock { pieces.joined() } }
-  var count: Int { lock.withLock { pieces.count } }
-}

@@ -1,4 +1,5 @@
 import CommandLineKit
+import Flags
 
 /// The book's `expand_cc_args`: turns `-e`, `-a` and CC arguments into the sorted list of
 /// codes to download.

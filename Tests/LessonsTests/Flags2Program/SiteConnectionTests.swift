@@ -1,7 +1,8 @@
+import Flags
 import Runtime
 import Testing
 
-@testable import Flags
+@testable import Lessons
 
 @Suite("SiteConnection", .timeLimit(.minutes(1)))
 struct SiteConnectionTests {

@@ -1,4 +1,6 @@
+import Flags
 import Foundation
+import Notebook
 import Runtime
 
 /// Everything the chapter's download functions need besides the codes: where to download

@@ -1,4 +1,5 @@
 import CommandLineKit
+import Flags
 import Runtime
 
 /// The options of `lessons flags2 STYLE`, declared as the book's argparse parser declares

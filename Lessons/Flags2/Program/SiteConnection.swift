@@ -1,3 +1,4 @@
+import Flags
 import Runtime
 
 /// How a `flags2` run reaches its site: the network to use, the base URL, and the flag

@@ -1,3 +1,5 @@
+import Flags
+
 /// The `--server` labels of the book's `flags2` programs and the sites they name.
 ///
 /// LOCAL, DELAY and ERROR are this project's loopback flag servers on the book's ports;

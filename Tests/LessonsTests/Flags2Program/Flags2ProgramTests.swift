@@ -1,8 +1,9 @@
 import Foundation
 import Runtime
+import TestSupport
 import Testing
 
-@testable import Flags
+@testable import Lessons
 
 @Suite("Flags2Program")
 struct Flags2ProgramTests {

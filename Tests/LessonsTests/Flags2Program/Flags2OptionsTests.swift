@@ -1,7 +1,8 @@
 import CommandLineKit
+import Flags
 import Testing
 
-@testable import Flags
+@testable import Lessons
 
 @Suite("Flags2Options")
 struct Flags2OptionsTests {

@@ -1,7 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Flags
+
+@testable import Lessons
 
 @Suite("FlagFolder")
 struct FlagFolderTests {

@@ -1,6 +1,7 @@
+import Flags
 import Testing
 
-@testable import Flags
+@testable import Lessons
 
 @Suite("Flags2Report")
 struct Flags2ReportTests {

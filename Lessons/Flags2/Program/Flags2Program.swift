@@ -1,4 +1,5 @@
 import Foundation
+import Notebook
 import Runtime
 
 /// The book's `flags2_common.main`: report what will be downloaded, run one of the

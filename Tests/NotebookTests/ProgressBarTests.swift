@@ -1,7 +1,8 @@
 import Runtime
+import TestSupport
 import Testing
 
-@testable import Flags
+@testable import Notebook
 
 @Suite("ProgressBar")
 struct ProgressBarTests {
