@@ -5,16 +5,16 @@ let package = Package(
   name: "lessons",
   products: [
     .executable(name: "lessons", targets: ["lessons"]),
-    .library(name: "Runtime", targets: ["Runtime"]),
+    .library(name: "ConcurrencyRuntime", targets: ["ConcurrencyRuntime"]),
     .library(name: "Futures", targets: ["Futures"]),
   ],
   targets: [
     // Libraries
-    .target(name: "Runtime", dependencies: ["CLinux"]),
-    .target(name: "CommandLineKit", dependencies: ["Runtime"]),
-    .target(name: "Futures", dependencies: ["Runtime"]),
-    .target(name: "Flags", dependencies: ["Runtime", "CommandLineKit"]),
-    .target(name: "Notebook", dependencies: ["Runtime"]),
+    .target(name: "ConcurrencyRuntime", dependencies: ["CLinux"]),
+    .target(name: "CommandLineKit", dependencies: ["ConcurrencyRuntime"]),
+    .target(name: "Futures", dependencies: ["ConcurrencyRuntime"]),
+    .target(name: "Flags", dependencies: ["ConcurrencyRuntime", "CommandLineKit"]),
+    .target(name: "Notebook", dependencies: ["ConcurrencyRuntime"]),
     .target(name: "GoldenFiles"),
     // Thin adapters that report a golden-file comparison in one test framework each. The core
     // stays free of both, so that code outside tests can use it.
@@ -22,7 +22,7 @@ let package = Package(
     .target(name: "GoldenFilesXCTest", dependencies: ["GoldenFiles"]),
     .target(
       name: "Lessons",
-      dependencies: ["Runtime", "Futures", "Flags", "Notebook", "CommandLineKit"],
+      dependencies: ["ConcurrencyRuntime", "Futures", "Flags", "Notebook", "CommandLineKit"],
       path: "Lessons",
       plugins: ["CellSourcePlugin"]
     ),
@@ -41,29 +41,35 @@ let package = Package(
 
     // Executable
     .executableTarget(
-      name: "lessons", dependencies: ["Lessons", "Notebook", "Runtime", "Flags", "CommandLineKit"]),
+      name: "lessons",
+      dependencies: ["Lessons", "Notebook", "ConcurrencyRuntime", "Flags", "CommandLineKit"]),
 
     // Benchmarks
     .executableTarget(
       name: "lessons-bench",
-      dependencies: ["Runtime", "Futures", "Flags", "Lessons", "CommandLineKit"],
+      dependencies: ["ConcurrencyRuntime", "Futures", "Flags", "Lessons", "CommandLineKit"],
       path: "Benchmarks/Sources/lessons-bench"
     ),
 
     // Tests, and the misbehaving HTTP servers that the flag client's tests talk to
     .target(name: "FaultServers", path: "Tests/FaultServers"),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
-    .testTarget(name: "RuntimeTests", dependencies: ["Runtime"]),
-    .testTarget(name: "FuturesTests", dependencies: ["Futures", "Runtime"]),
-    .testTarget(name: "CommandLineKitTests", dependencies: ["CommandLineKit", "Runtime"]),
+    .testTarget(name: "ConcurrencyRuntimeTests", dependencies: ["ConcurrencyRuntime"]),
+    .testTarget(name: "FuturesTests", dependencies: ["Futures", "ConcurrencyRuntime"]),
+    .testTarget(
+      name: "CommandLineKitTests", dependencies: ["CommandLineKit", "ConcurrencyRuntime"]),
     .testTarget(
       name: "FlagsTests",
-      dependencies: ["Flags", "Runtime", "CommandLineKit", "FaultServers", "TestSupport"]),
-    .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Runtime", "TestSupport"]),
+      dependencies: [
+        "Flags", "ConcurrencyRuntime", "CommandLineKit", "FaultServers", "TestSupport",
+      ]),
+    .testTarget(
+      name: "NotebookTests", dependencies: ["Notebook", "ConcurrencyRuntime", "TestSupport"]),
     .testTarget(
       name: "LessonsTests",
       dependencies: [
-        "Lessons", "Notebook", "Runtime", "Futures", "Flags", "FaultServers", "GoldenFiles",
+        "Lessons", "Notebook", "ConcurrencyRuntime", "Futures", "Flags", "FaultServers",
+        "GoldenFiles",
         "GoldenFilesTesting", "CommandLineKit", "TestSupport",
       ]),
     .testTarget(

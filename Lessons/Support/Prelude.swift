@@ -1,5 +1,5 @@
+import ConcurrencyRuntime
 import Notebook
-import Runtime
 
 // What lesson code calls, as the notebook's cells called Python's `print` and `time.sleep`.
 // Each helper works on the runtime of the calling thread, so the same cell runs live and in

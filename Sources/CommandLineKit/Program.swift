@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 
 /// A program of commands: the registry that dispatches by the first word.
 ///

@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 
 /// `--virtual`, `--seed N` and `--speed X`: the options of every command that runs lessons
 /// code, and the ``RuntimeConfiguration`` they choose.

@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 
 /// Yields futures as they finish, whatever order they were submitted in, as Python's
 /// `concurrent.futures.as_completed`.

@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 
 /// Something that runs calls asynchronously and hands back futures, as Python's
 /// `concurrent.futures.Executor`.

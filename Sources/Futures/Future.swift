@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 import Synchronization
 
 /// The eventual outcome of work handed to an executor, as Python's `concurrent.futures.Future`.

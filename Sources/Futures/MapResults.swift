@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 
 /// The lazy results of `Executor.map`, in input order: each `next()` blocks until that item's
 /// result is ready.

@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 
 /// An executor that runs calls on a pool of at most `maxWorkers` threads, as Python's
 /// `concurrent.futures.ThreadPoolExecutor`.

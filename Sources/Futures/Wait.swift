@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 
 /// When `wait(_:timeout:returnWhen:)` returns.
 public enum ReturnCondition: Sendable {

@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 
 /// What one cell did, handed to the renderer when the cell ends: its number and name, how it
 /// ended, what it printed, and the trace events of its run, with their times on the runtime's

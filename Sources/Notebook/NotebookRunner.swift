@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 
 /// Runs a section's cells in order inside one runtime and tells a renderer what happens.
 ///

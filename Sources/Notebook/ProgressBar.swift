@@ -1,5 +1,5 @@
+import ConcurrencyRuntime
 import Foundation
-import Runtime
 
 #if canImport(Glibc)
   import Glibc

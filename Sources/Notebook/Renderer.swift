@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 
 /// Turns a running section into something to read. The runner calls these in order; `output`
 /// may come from any thread while a cell runs, as the cell prints.

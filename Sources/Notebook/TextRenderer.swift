@@ -1,5 +1,5 @@
+import ConcurrencyRuntime
 import Foundation
-import Runtime
 
 /// Renders a section as text: plain for transcripts and pipes, with ANSI colour on a terminal.
 ///

@@ -1,7 +1,7 @@
 import CommandLineKit
+import ConcurrencyRuntime
 import Lessons
 import Notebook
-import Runtime
 
 /// `lessons [SECTION ...] [--virtual] [--seed N] [--speed X]`: the default command. Runs the
 /// sections named, cell by cell, in the runtime the options choose; with none, lists them.

@@ -1,8 +1,8 @@
 import CommandLineKit
+import ConcurrencyRuntime
 import Dispatch
 import Flags
 import Foundation
-import Runtime
 
 #if canImport(Glibc)
   import Glibc

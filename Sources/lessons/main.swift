@@ -1,5 +1,5 @@
 import CommandLineKit
-import Runtime
+import ConcurrencyRuntime
 
 #if canImport(Glibc)
   import Glibc

@@ -1,5 +1,5 @@
 import CommandLineKit
-import Runtime
+import ConcurrencyRuntime
 import Testing
 
 private struct Values { var runtime = RuntimeOptions() }

@@ -1,6 +1,6 @@
+import ConcurrencyRuntime
 import FaultServers
 import Foundation
-import Runtime
 import TestSupport
 import Testing
 

@@ -1,5 +1,5 @@
+import ConcurrencyRuntime
 import Futures
-import Runtime
 import Testing
 
 /// Live, pool threads spin briefly before they sleep and a submission wakes a sleeping thread

@@ -1,5 +1,5 @@
+import ConcurrencyRuntime
 import Futures
-import Runtime
 import Testing
 
 @Suite("Executor.map")

@@ -1,6 +1,6 @@
+import ConcurrencyRuntime
 import Foundation
 import Futures
-import Runtime
 
 /// The two runtimes a contract test runs in.
 enum Mode: String, CaseIterable, CustomStringConvertible, Sendable {

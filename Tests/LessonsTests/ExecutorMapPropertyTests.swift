@@ -1,6 +1,6 @@
+import ConcurrencyRuntime
 import Foundation
 import Notebook
-import Runtime
 import Testing
 
 /// The timeline of 17.4's experiment, read from the trace: spans of the five `loiter` calls

@@ -1,7 +1,7 @@
+import ConcurrencyRuntime
 import FaultServers
 import Foundation
 import Lessons
-import Runtime
 import Testing
 
 @testable import Flags

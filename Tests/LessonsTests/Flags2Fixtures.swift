@@ -1,6 +1,6 @@
+import ConcurrencyRuntime
 import Foundation
 import Lessons
-import Runtime
 
 @testable import Flags
 

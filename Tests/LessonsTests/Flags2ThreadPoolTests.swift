@@ -1,7 +1,7 @@
+import ConcurrencyRuntime
 import Flags
 import Foundation
 import Lessons
-import Runtime
 import Testing
 
 @Suite("flags2 threadpool", .timeLimit(.minutes(2)))

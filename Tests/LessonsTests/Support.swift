@@ -1,7 +1,7 @@
+import ConcurrencyRuntime
 import Foundation
 import Lessons
 import Notebook
-import Runtime
 
 /// Collects rendered text from any thread.
 final class Collector: @unchecked Sendable {

@@ -1,6 +1,6 @@
+import ConcurrencyRuntime
 import Lessons
 import Notebook
-import Runtime
 import Testing
 
 /// What a learner reads fits an 80-column terminal: every section's heading, prose and cell

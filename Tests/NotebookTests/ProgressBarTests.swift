@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 import TestSupport
 import Testing
 

@@ -1,8 +1,8 @@
 import CommandLineKit
+import ConcurrencyRuntime
 import Flags
 import Foundation
 import Lessons
-import Runtime
 
 /// The chapter's download functions against a flag server, timed in-process to the
 /// millisecond, as `Benchmarks/flags_bench.py` times the Python clients:

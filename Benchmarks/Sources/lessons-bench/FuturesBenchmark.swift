@@ -1,6 +1,6 @@
 import CommandLineKit
+import ConcurrencyRuntime
 import Futures
-import Runtime
 
 /// Throughput of `ThreadPoolExecutor` with no-op tasks, in the three ways chapter 17 consumes
 /// futures; `Benchmarks/futures_bench.py` measures the same with CPython.

@@ -1,7 +1,7 @@
 import CommandLineKit
+import ConcurrencyRuntime
 import Foundation
 import Futures
-import Runtime
 
 #if canImport(Glibc)
   import Glibc

@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 
 /// Prints `line` and a newline on the console of the calling thread's runtime, the way the
 /// book's programs `print` their verbose lines.

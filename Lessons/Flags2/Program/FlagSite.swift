@@ -1,7 +1,7 @@
+import ConcurrencyRuntime
 import Flags
 import Foundation
 import Notebook
-import Runtime
 
 /// Everything the chapter's download functions need besides the codes: where to download
 /// from (a network and a base URL), where to save, and where the progress bar goes.

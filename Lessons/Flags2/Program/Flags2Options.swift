@@ -1,6 +1,6 @@
 import CommandLineKit
+import ConcurrencyRuntime
 import Flags
-import Runtime
 
 /// The options of `lessons flags2 STYLE`, declared as the book's argparse parser declares
 /// them and checked as its `process_args` does, plus this port's `--url`, `--dest`,

@@ -1,6 +1,6 @@
+import ConcurrencyRuntime
 import Foundation
 import Notebook
-import Runtime
 
 /// The book's `flags2_common.main`: report what will be downloaded, run one of the
 /// chapter's download functions, check that every code was counted once, report the counts.

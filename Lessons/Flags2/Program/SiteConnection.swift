@@ -1,5 +1,5 @@
+import ConcurrencyRuntime
 import Flags
-import Runtime
 
 /// How a `flags2` run reaches its site: the network to use, the base URL, and the flag
 /// server it started for itself, if any.

@@ -1,5 +1,5 @@
+import ConcurrencyRuntime
 import Foundation
-import Runtime
 
 /// A small HTTP/1.1 client with two faces over one parser: a blocking one for threads, which
 /// sleep in the kernel while they wait, and an async one for tasks, which wait on the

@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 
 /// The deterministic look of one country's flag: layout, colours, size and cloth shading.
 ///

@@ -1,5 +1,5 @@
+import ConcurrencyRuntime
 import Foundation
-import Runtime
 
 /// The flag site without sockets: answers computed in memory and delivered on the runtime's
 /// clock, for the virtual runtime (and for fast, repeatable live runs).

@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 
 /// How a flag server behaves: the book's LOCAL, DELAY and ERROR sites.
 ///

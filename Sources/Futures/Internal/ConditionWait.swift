@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 
 extension RuntimeCondition {
   /// Waits, lock held, while `pending()` is true, until `deadline` on `runtime`'s clock (nil:

@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 
 /// Where `concurrent.futures` would log: standard error, one line per message.
 enum FileHandleLog {

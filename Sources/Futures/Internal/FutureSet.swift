@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 
 /// Distinct futures in first-seen order, and how `asCompleted` and `wait` start listening to
 /// them.

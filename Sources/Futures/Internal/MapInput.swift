@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 
 /// The inputs of a `map` with a `bufferSize` not yet submitted, and how to submit the next one.
 ///

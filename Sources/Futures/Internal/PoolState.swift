@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 
 /// What a thread pool's threads share with it. The threads hold this, not the executor, so an
 /// executor dropped without `shutdown` still lets its threads end.

@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 import Synchronization
 
 /// What `asCompleted` and `wait` install on futures to hear about completions, as CPython's

@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 import Synchronization
 
 /// A blocking FIFO of work items for pool threads; `nil` is the wake-up-and-check-shutdown

@@ -1,5 +1,5 @@
+import ConcurrencyRuntime
 import Flags
-import Runtime
 import Testing
 
 @testable import Lessons

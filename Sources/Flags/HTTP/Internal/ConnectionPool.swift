@@ -1,5 +1,5 @@
+import ConcurrencyRuntime
 import Foundation
-import Runtime
 
 /// The connections of one host: at most `capacity` open at once, idle ones kept for the next
 /// request, and requests over the cap queued first come, first served.

@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 
 #if canImport(Glibc)
   import Glibc

@@ -1,5 +1,5 @@
+import ConcurrencyRuntime
 import Foundation
-import Runtime
 import Testing
 
 /// Collects console output so tests can read what a program printed.

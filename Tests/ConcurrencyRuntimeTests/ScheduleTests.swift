@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Runtime
+@testable import ConcurrencyRuntime
 
 @Suite("Scheduling policies, without threads")
 struct SchedulingPolicyTests {
