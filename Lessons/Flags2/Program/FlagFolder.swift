@@ -42,20 +42,7 @@ public struct FlagFolder: Equatable, Sendable {
     }
     let temporary = try createTemporary(for: filename)
     defer { TemporaryFiles.unregister(temporary.path) }
-    var failure: Int32 = 0
-    data.withUnsafeBytes { buffer in
-      guard let base = buffer.baseAddress else { return }
-      var offset = 0
-      while offset < buffer.count {
-        let written = write(temporary.fd, base + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failure = errno
-          return
-        }
-        offset += written
-      }
-    }
+    var failure = data.withUnsafeBytes { POSIXWrite.all($0, to: temporary.fd) }
     if close(temporary.fd) != 0 && failure == 0 { failure = errno }
     if failure == 0 && rename(temporary.path, file(filename)) != 0 { failure = errno }
     if failure != 0 {
@@ -108,9 +95,7 @@ public struct FlagFolder: Equatable, Sendable {
     }
   }
 
-  static func describe(_ code: Int32) -> String {
-    strerror(code).map { String(cString: $0) } ?? "errno \(code)"
-  }
+  static func describe(_ code: Int32) -> String { POSIXWrite.describe(code) }
 }
 
 /// A folder or file that could not be written, explained in one line.

@@ -58,29 +58,12 @@ public final class StandardStream: Sendable {
 
   /// Writes all of `text`, or throws why it could not.
   public func writeOrThrow(_ text: String) throws(OutputFailure) {
-    var bytes = Array(text.utf8)
+    let bytes = Array(text.utf8)
     guard !bytes.isEmpty else { return }
-    let failure: Int32 = bytes.withUnsafeMutableBytes { buffer in
-      guard let base = buffer.baseAddress else { return 0 }
-      return PipeSignal.heldOff { Self.writeAll(descriptor, base, buffer.count) }
+    let failure: Int32 = bytes.withUnsafeBytes { buffer in
+      PipeSignal.heldOff { POSIXWrite.all(buffer, to: descriptor) }
     }
     if failure != 0 { throw OutputFailure(stream: name, code: failure) }
-  }
-
-  /// `write(2)` until everything is written; 0, or the `errno` of the failure.
-  private static func writeAll(_ fd: Int32, _ base: UnsafeMutableRawPointer, _ count: Int)
-    -> Int32
-  {
-    var offset = 0
-    while offset < count {
-      let written = Glibc.write(fd, base + offset, count - offset)
-      if written < 0 {
-        if errno == EINTR { continue }
-        return errno
-      }
-      offset += written
-    }
-    return 0
   }
 
   /// What ``write(_:)`` does with a failure; by default nothing (the text is lost).
@@ -114,7 +97,7 @@ public struct OutputFailure: Error, Equatable, CustomStringConvertible, Sendable
   public var isBrokenPipe: Bool { code == EPIPE }
 
   /// The system's explanation, such as `No space left on device`.
-  public var reason: String { strerror(code).map { String(cString: $0) } ?? "errno \(code)" }
+  public var reason: String { POSIXWrite.describe(code) }
 
   /// `cannot write output: REASON`.
   public var description: String { "cannot write output: \(reason)" }

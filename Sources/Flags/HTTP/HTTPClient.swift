@@ -98,18 +98,31 @@ public final class HTTPClient: @unchecked Sendable {
         step = exchange.advance()
       }
       guard case .finished(let result) = step else { continue }
-      switch result {
-      case .success(let response):
-        pool.release(connection, reusable: exchange.keepAlive)
+      if let response = try settle(result, of: exchange, on: connection, pool, retried: &retried) {
         return response
-      case .failure(let failure) where failure.retryable && !retried:
-        connection.close()
-        lease = .fresh
-        retried = true
-      case .failure(let failure):
-        pool.release(connection, reusable: false)
-        throw failure.error
       }
+      lease = .fresh
+    }
+  }
+
+  /// Ends an exchange the same way for both faces: the answer (the connection back to the
+  /// pool if it may be kept), nil to send once more on a fresh connection (a kept-alive one
+  /// the server had dropped, the first time only), or the error.
+  private func settle(
+    _ result: Result<HTTPClientResponse, HTTPExchange.Failure>, of exchange: HTTPExchange,
+    on connection: HTTPConnection, _ pool: ConnectionPool, retried: inout Bool
+  ) throws(FlagNetworkError) -> HTTPClientResponse? {
+    switch result {
+    case .success(let response):
+      pool.release(connection, reusable: exchange.keepAlive)
+      return response
+    case .failure(let failure) where failure.retryable && !retried:
+      connection.close()
+      retried = true
+      return nil
+    case .failure(let failure):
+      pool.release(connection, reusable: false)
+      throw failure.error
     }
   }
 
@@ -149,18 +162,10 @@ public final class HTTPClient: @unchecked Sendable {
         }
       }
       guard case .finished(let result) = step else { continue }
-      switch result {
-      case .success(let response):
-        pool.release(connection, reusable: exchange.keepAlive)
+      if let response = try settle(result, of: exchange, on: connection, pool, retried: &retried) {
         return response
-      case .failure(let failure) where failure.retryable && !retried:
-        connection.close()
-        lease = .fresh
-        retried = true
-      case .failure(let failure):
-        pool.release(connection, reusable: false)
-        throw failure.error
       }
+      lease = .fresh
     }
   }
 
