@@ -4,8 +4,10 @@ import Testing
 
 @Suite("asCompleted")
 struct AsCompletedTests {
-  @Test("futures come out in completion order, each once", arguments: Mode.allCases)
-  func completionOrder(mode: Mode) throws {
+  @Test(
+    "futures come out in completion order, each once", arguments: RuntimeConfiguration.contractCases
+  )
+  func completionOrder(mode: RuntimeConfiguration) throws {
     let order = try mode.run { rt -> [Int] in
       try withThreadPoolExecutor(maxWorkers: 3) { executor in
         let futures = try [3, 1, 2].map { n in
@@ -22,7 +24,7 @@ struct AsCompletedTests {
 
   @Test("futures already done come first, in the order given")
   func finishedFirst() throws {
-    let order = try Mode.virtual.run { rt -> [String] in
+    let order = try RuntimeConfiguration.canonical.run { rt -> [String] in
       let a = Future<String>()
       let b = Future<String>()
       let c = Future<String>()
@@ -40,7 +42,7 @@ struct AsCompletedTests {
 
   @Test("a time-out throws 'N (of M) futures unfinished', counted from the first next()")
   func timeout() throws {
-    try Mode.virtual.run { rt in
+    try RuntimeConfiguration.canonical.run { rt in
       let executor = try ThreadPoolExecutor(maxWorkers: 3)
       let futures = try [1, 5, 6].map { n in
         try executor.submit {
@@ -61,8 +63,8 @@ struct AsCompletedTests {
 
   @Test(
     "a future handed out is no longer kept alive by the iterator, done at the start or later",
-    arguments: Mode.allCases)
-  func yieldedFuturesAreReleased(mode: Mode) throws {
+    arguments: RuntimeConfiguration.contractCases)
+  func yieldedFuturesAreReleased(mode: RuntimeConfiguration) throws {
     try mode.run { _ in
       weak var early: Future<Int>?
       weak var late: Future<Int>?
@@ -94,7 +96,7 @@ struct AsCompletedTests {
 
   @Test("a cancelled future counts once its executor has noticed it")
   func cancelledCounts() throws {
-    let order = try Mode.virtual.run { rt -> [String] in
+    let order = try RuntimeConfiguration.canonical.run { rt -> [String] in
       try withThreadPoolExecutor(maxWorkers: 1) { executor in
         let slow = try executor.submit {
           rt.sleep(for: .seconds(2))
@@ -115,7 +117,7 @@ struct AsCompletedTests {
 struct WaitTests {
   @Test("ALL_COMPLETED waits for every future")
   func allCompleted() throws {
-    try Mode.virtual.run { rt in
+    try RuntimeConfiguration.canonical.run { rt in
       try withThreadPoolExecutor(maxWorkers: 3) { executor in
         let futures = try [1, 3, 2].map { n in try executor.submit { rt.sleep(for: .seconds(n)) } }
         let result = wait(futures + [futures[0]])
@@ -127,7 +129,7 @@ struct WaitTests {
 
   @Test("FIRST_COMPLETED returns at the first completion, or at once if one is done")
   func firstCompleted() throws {
-    try Mode.virtual.run { rt in
+    try RuntimeConfiguration.canonical.run { rt in
       try withThreadPoolExecutor(maxWorkers: 3) { executor in
         let futures = try [2, 1, 3].map { n in
           try executor.submit {
@@ -148,7 +150,7 @@ struct WaitTests {
 
   @Test("FIRST_EXCEPTION returns at the first error, or when all are done")
   func firstException() throws {
-    try Mode.virtual.run { rt in
+    try RuntimeConfiguration.canonical.run { rt in
       try withThreadPoolExecutor(maxWorkers: 3) { executor in
         let futures = try [1, 2, 5].map { n in
           try executor.submit { () throws -> Int in
@@ -170,7 +172,7 @@ struct WaitTests {
 
   @Test("a time-out returns normally with the unfinished futures in notDone")
   func timeout() throws {
-    try Mode.virtual.run { rt in
+    try RuntimeConfiguration.canonical.run { rt in
       try withThreadPoolExecutor(maxWorkers: 2) { executor in
         let futures = try [1, 4].map { n in try executor.submit { rt.sleep(for: .seconds(n)) } }
         let result = wait(futures, timeout: .seconds(2))

@@ -4,8 +4,10 @@ import Testing
 
 @Suite("Future")
 struct FutureTests {
-  @Test("a future moves from pending to running to finished", arguments: Mode.allCases)
-  func states(mode: Mode) throws {
+  @Test(
+    "a future moves from pending to running to finished",
+    arguments: RuntimeConfiguration.contractCases)
+  func states(mode: RuntimeConfiguration) throws {
     let seen = try mode.run { rt -> [String] in
       let future = Future<Int>()
       var seen = ["\(future.state) done=\(future.isDone)"]
@@ -21,7 +23,7 @@ struct FutureTests {
 
   @Test("cancel: pending yes, running no, cancelled yes again, finished no")
   func cancelRules() throws {
-    try Mode.virtual.run { _ in
+    try RuntimeConfiguration.canonical.run { _ in
       let pending = Future<Int>()
       #expect(pending.cancel())
       #expect(pending.isCancelled && pending.isDone)
@@ -37,8 +39,9 @@ struct FutureTests {
   }
 
   @Test(
-    "cancel wakes a thread blocked in result() with a cancellation error", arguments: Mode.allCases)
-  func cancelWakesWaiters(mode: Mode) throws {
+    "cancel wakes a thread blocked in result() with a cancellation error",
+    arguments: RuntimeConfiguration.contractCases)
+  func cancelWakesWaiters(mode: RuntimeConfiguration) throws {
     let outcome = try mode.run { rt -> String in
       let future = Future<Int>()
       let log = Log<String>()
@@ -60,7 +63,7 @@ struct FutureTests {
 
   @Test("result(timeout:) returns, rethrows, or times out; a zero time-out does not wait")
   func resultTimeouts() throws {
-    try Mode.virtual.run { rt in
+    try RuntimeConfiguration.canonical.run { rt in
       let value = Future<String>()
       try value.setResult("CN")
       #expect(try value.result(timeout: .zero) == "CN")
@@ -84,7 +87,7 @@ struct FutureTests {
 
   @Test("a second outcome, or one after cancelling, is an invalid-state error and changes nothing")
   func invalidState() throws {
-    try Mode.virtual.run { _ in
+    try RuntimeConfiguration.canonical.run { _ in
       let future = Future<Int>()
       try future.setResult(1)
       #expect(throws: FutureError.self) { try future.setResult(2) }
@@ -99,8 +102,8 @@ struct FutureTests {
 
   @Test(
     "the invalid-state error names the state as CPython does: 'FINISHED: <Future … returned Int>'",
-    arguments: Mode.allCases)
-  func invalidStateMessages(mode: Mode) throws {
+    arguments: RuntimeConfiguration.contractCases)
+  func invalidStateMessages(mode: RuntimeConfiguration) throws {
     let messages = try mode.run { _ -> [String] in
       func message(_ future: Future<Int>, _ attempt: (Future<Int>) throws -> Void) -> String {
         do {
@@ -137,7 +140,7 @@ struct FutureTests {
 
   @Test("set-running-or-notify-cancel: pending starts, cancelled is skipped, else invalid")
   func runningOrNotify() throws {
-    try Mode.virtual.run { _ in
+    try RuntimeConfiguration.canonical.run { _ in
       let cancelled = Future<Int>()
       cancelled.cancel()
       #expect(try cancelled.setRunningOrNotifyCancel() == false)
@@ -150,7 +153,7 @@ struct FutureTests {
 
   @Test("done-callbacks run once, in order, at once if done; a failing one does not stop the rest")
   func callbacks() throws {
-    let order = try Mode.virtual.run { rt -> [String] in
+    let order = try RuntimeConfiguration.canonical.run { rt -> [String] in
       let log = Log<String>()
       let future = Future<Int>()
       future.addDoneCallback { log.append("first \(try $0.result())") }
@@ -172,7 +175,7 @@ struct FutureTests {
 
   @Test("cancelling runs the done-callbacks")
   func cancelCallbacks() throws {
-    let log = try Mode.virtual.run { _ -> [String] in
+    let log = try RuntimeConfiguration.canonical.run { _ -> [String] in
       let log = Log<String>()
       let future = Future<Int>()
       future.addDoneCallback { log.append("cancelled=\($0.isCancelled)") }
@@ -186,7 +189,7 @@ struct FutureTests {
   @Test("a future describes itself as the notebook shows it, deterministically in virtual time")
   func descriptions() throws {
     func texts() throws -> [String] {
-      try Mode.virtual.run { _ in
+      try RuntimeConfiguration.canonical.run { _ in
         let a = Future<String>()
         var texts = [a.description]
         _ = try a.setRunningOrNotifyCancel()

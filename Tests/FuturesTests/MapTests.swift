@@ -6,8 +6,8 @@ import Testing
 struct MapTests {
   @Test(
     "map submits everything at once and yields results lazily in input order",
-    arguments: Mode.allCases)
-  func lazyInOrder(mode: Mode) throws {
+    arguments: RuntimeConfiguration.contractCases)
+  func lazyInOrder(mode: RuntimeConfiguration) throws {
     let (values, returnedAt) = try mode.run { rt -> ([Int], Duration) in
       try withThreadPoolExecutor(maxWorkers: 3) { executor in
         let results = try executor.map(
@@ -25,7 +25,7 @@ struct MapTests {
 
   @Test("a task's error surfaces at its position and ends the iteration")
   func errorEndsIteration() throws {
-    try Mode.virtual.run { rt in
+    try RuntimeConfiguration.canonical.run { rt in
       try withThreadPoolExecutor(maxWorkers: 1) { executor in
         let results = try executor.map(
           { (n: Int) throws -> Int in
@@ -43,7 +43,7 @@ struct MapTests {
 
   @Test("the time-out counts from the map call and cancels the remaining futures")
   func timeout() throws {
-    try Mode.virtual.run { rt in
+    try RuntimeConfiguration.canonical.run { rt in
       let executor = try ThreadPoolExecutor(maxWorkers: 1)
       let started = Log<Int>()
       let results = try executor.map(
@@ -66,8 +66,8 @@ struct MapTests {
 
   @Test(
     "a time-out cancels the future it was waiting for along with every later one",
-    arguments: Mode.allCases)
-  func timeoutCancelsTheAwaitedFuture(mode: Mode) throws {
+    arguments: RuntimeConfiguration.contractCases)
+  func timeoutCancelsTheAwaitedFuture(mode: RuntimeConfiguration) throws {
     let (started, outcome) = try mode.run { rt -> ([Int], String) in
       let executor = try ThreadPoolExecutor(maxWorkers: 1)
       let gate = Gate(rt)
@@ -95,8 +95,9 @@ struct MapTests {
   }
 
   @Test(
-    "a result taken from the iterator is no longer kept alive by it", arguments: Mode.allCases)
-  func takenResultsAreReleased(mode: Mode) throws {
+    "a result taken from the iterator is no longer kept alive by it",
+    arguments: RuntimeConfiguration.contractCases)
+  func takenResultsAreReleased(mode: RuntimeConfiguration) throws {
     let (value, released) = try mode.run { _ -> (Int?, Bool) in
       let executor = try ThreadPoolExecutor(maxWorkers: 2)
       let results = try executor.map({ (n: Int) in Payload(n) }, 0..<3)
@@ -119,7 +120,7 @@ struct MapTests {
 
   @Test("dropping the results early cancels the futures not yet started")
   func dropCancels() throws {
-    try Mode.virtual.run { rt in
+    try RuntimeConfiguration.canonical.run { rt in
       let started = Log<Int>()
       try withThreadPoolExecutor(maxWorkers: 1) { executor in
         do {
@@ -138,8 +139,8 @@ struct MapTests {
 
   @Test(
     "results dropped before the first element was asked for cancel nothing",
-    arguments: Mode.allCases)
-  func dropBeforeStartCancelsNothing(mode: Mode) throws {
+    arguments: RuntimeConfiguration.contractCases)
+  func dropBeforeStartCancelsNothing(mode: RuntimeConfiguration) throws {
     let started = try mode.run { rt -> [Int] in
       let started = Log<Int>()
       try withThreadPoolExecutor(maxWorkers: 1) { executor in
@@ -157,8 +158,8 @@ struct MapTests {
 
   @Test(
     "close() after the first element cancels what has not started and ends the iteration",
-    arguments: Mode.allCases)
-  func closeAfterStart(mode: Mode) throws {
+    arguments: RuntimeConfiguration.contractCases)
+  func closeAfterStart(mode: RuntimeConfiguration) throws {
     let (first, afterClose, started) = try mode.run { rt -> (Int?, Bool, [Int]) in
       let started = Log<Int>()
       let gate = Gate(rt)
@@ -184,8 +185,8 @@ struct MapTests {
 
   @Test(
     "close() before the first element cancels nothing, as closing an unstarted generator",
-    arguments: Mode.allCases)
-  func closeBeforeStart(mode: Mode) throws {
+    arguments: RuntimeConfiguration.contractCases)
+  func closeBeforeStart(mode: RuntimeConfiguration) throws {
     let (afterClose, started) = try mode.run { rt -> (Bool, [Int]) in
       let started = Log<Int>()
       let afterClose = try withThreadPoolExecutor(maxWorkers: 1) { executor in
@@ -206,7 +207,7 @@ struct MapTests {
 
   @Test("a bufferSize below 1 is an error with CPython's message")
   func bufferSizeMustBePositive() throws {
-    try Mode.virtual.run { _ in
+    try RuntimeConfiguration.canonical.run { _ in
       try withThreadPoolExecutor(maxWorkers: 1) { executor in
         for size in [0, -1] {
           #expect(throws: FutureError.invalidArgument("buffersize must be None or > 0")) {
@@ -222,8 +223,8 @@ struct MapTests {
 
   @Test(
     "with bufferSize n, map submits n inputs at once and one more each time a result is taken",
-    arguments: Mode.allCases)
-  func bufferSizeSubmitsAhead(mode: Mode) throws {
+    arguments: RuntimeConfiguration.contractCases)
+  func bufferSizeSubmitsAhead(mode: RuntimeConfiguration) throws {
     let (pulledAtEachStep, values) = try mode.run { _ -> ([Int], [Int]) in
       let pulled = Log<Int>()
       let items = (0..<6).lazy.map { n in
@@ -247,8 +248,8 @@ struct MapTests {
 
   @Test(
     "with bufferSize, map over an endless sequence takes only the inputs it needs",
-    arguments: Mode.allCases)
-  func bufferSizeOnEndlessInput(mode: Mode) throws {
+    arguments: RuntimeConfiguration.contractCases)
+  func bufferSizeOnEndlessInput(mode: RuntimeConfiguration) throws {
     let (values, pulled) = try mode.run { _ -> ([Int], Int) in
       let pulled = Log<Int>()
       // Endless as far as map can tell; the guard only stops a map that ignores bufferSize.
@@ -268,8 +269,8 @@ struct MapTests {
 
   @Test(
     "with bufferSize, zipped inputs are taken lazily too and stop at the shorter one",
-    arguments: Mode.allCases)
-  func bufferSizeZips(mode: Mode) throws {
+    arguments: RuntimeConfiguration.contractCases)
+  func bufferSizeZips(mode: RuntimeConfiguration) throws {
     let (values, pulled, short) = try mode.run { _ -> ([String], Int, [String]) in
       let pulled = Log<Int>()
       let naturals = (1...).lazy.map { n in
@@ -294,7 +295,7 @@ struct MapTests {
 
   @Test("with bufferSize, a submission refused after shutdown ends the iteration with its error")
   func bufferSizeAfterShutdown() throws {
-    try Mode.virtual.run { _ in
+    try RuntimeConfiguration.canonical.run { _ in
       let executor = try ThreadPoolExecutor(maxWorkers: 1)
       let results = try executor.map({ $0 }, 0..<3, bufferSize: 1)
       #expect(try results.next()?.get() == 0)
@@ -307,7 +308,7 @@ struct MapTests {
 
   @Test("with bufferSize, a time-out cancels what was submitted and submits nothing more")
   func bufferSizeTimeout() throws {
-    try Mode.virtual.run { rt in
+    try RuntimeConfiguration.canonical.run { rt in
       let started = Log<Int>()
       let pulled = Log<Int>()
       let items = (0..<10).lazy.map { n in
@@ -333,7 +334,7 @@ struct MapTests {
 
   @Test("several inputs zip together and stop at the shortest")
   func zipShortest() throws {
-    let values = try Mode.virtual.run { _ in
+    let values = try RuntimeConfiguration.canonical.run { _ in
       try withThreadPoolExecutor(maxWorkers: 2) { executor in
         try executor.map({ (a: Int, b: String) in "\(b)\(a)" }, [1, 2, 3], ["a", "b"])
           .map { try $0.get() }
@@ -344,7 +345,7 @@ struct MapTests {
 
   @Test("map after shutdown throws at the call")
   func mapAfterShutdown() throws {
-    try Mode.virtual.run { _ in
+    try RuntimeConfiguration.canonical.run { _ in
       let executor = try ThreadPoolExecutor(maxWorkers: 1)
       executor.shutdown()
       #expect(throws: FutureError.shutdown) { try executor.map({ $0 }, [1]) }
@@ -353,7 +354,7 @@ struct MapTests {
 
   @Test("the results describe themselves like Python's generator object")
   func description() throws {
-    let text = try Mode.virtual.run { _ in
+    let text = try RuntimeConfiguration.canonical.run { _ in
       try withThreadPoolExecutor(maxWorkers: 1) { executor in
         "\(try executor.map({ $0 }, [1]))"
       }

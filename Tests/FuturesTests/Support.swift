@@ -2,14 +2,14 @@ import ConcurrencyRuntime
 import Foundation
 import Futures
 
-/// The two runtimes a contract test runs in.
-enum Mode: String, CaseIterable, CustomStringConvertible, Sendable {
-  case virtual, live
-  var description: String { rawValue }
+extension RuntimeConfiguration {
+  /// The two runtimes a contract test runs in: the canonical virtual one, and live at 5x.
+  static let contractCases: [RuntimeConfiguration] = [.canonical, .live(speed: 5)]
 
-  /// Runs `body` as the main thread of a fresh runtime of this mode (live at 5x speed).
+  /// Runs `body` as the main thread of a fresh runtime of this configuration, its console
+  /// output dropped.
   func run<T: Sendable>(_ body: @escaping @Sendable (Runtime) throws -> T) throws -> T {
-    let runtime = self == .virtual ? Runtime.virtual() : Runtime.live(speed: 5)
+    let runtime = makeRuntime { _ in }
     return try runtime.run { try body(runtime) }
   }
 }

@@ -5,9 +5,10 @@ import Testing
 @Suite("ThreadPoolExecutor")
 struct ThreadPoolExecutorTests {
   @Test(
-    "submit runs the call on a pool thread and its future holds the value", arguments: Mode.allCases
+    "submit runs the call on a pool thread and its future holds the value",
+    arguments: RuntimeConfiguration.contractCases
   )
-  func submit(mode: Mode) throws {
+  func submit(mode: RuntimeConfiguration) throws {
     let (value, thread) = try mode.run { rt -> (Int, String) in
       try withThreadPoolExecutor(maxWorkers: 2, threadNamePrefix: "pool") { executor in
         let future = try executor.submit { (6 * 7, rt.currentThreadName) }
@@ -20,7 +21,7 @@ struct ThreadPoolExecutorTests {
 
   @Test("a task's error is the future's error")
   func taskError() throws {
-    try Mode.virtual.run { _ in
+    try RuntimeConfiguration.canonical.run { _ in
       try withThreadPoolExecutor(maxWorkers: 1) { executor in
         let future = try executor.submit { () throws -> Int in throw Boom() }
         #expect(throws: Boom.self) { try future.result() }
@@ -31,7 +32,7 @@ struct ThreadPoolExecutorTests {
 
   @Test("submit after shutdown is an error that says so")
   func submitAfterShutdown() throws {
-    try Mode.virtual.run { _ in
+    try RuntimeConfiguration.canonical.run { _ in
       let executor = try ThreadPoolExecutor(maxWorkers: 1)
       executor.shutdown()
       executor.shutdown()
@@ -42,7 +43,7 @@ struct ThreadPoolExecutorTests {
 
   @Test("max workers must be positive; the default is min(32, cpu count + 4)")
   func maxWorkers() throws {
-    try Mode.virtual.run { rt in
+    try RuntimeConfiguration.canonical.run { rt in
       #expect(throws: FutureError.invalidArgument("max_workers must be greater than 0")) {
         try ThreadPoolExecutor(maxWorkers: 0)
       }
@@ -55,7 +56,7 @@ struct ThreadPoolExecutorTests {
 
   @Test("threads start on demand up to the maximum, idle ones are reused, names count up")
   func onDemandThreads() throws {
-    let names = try Mode.virtual.run { rt -> [String] in
+    let names = try RuntimeConfiguration.canonical.run { rt -> [String] in
       let executor = try ThreadPoolExecutor(maxWorkers: 3)
       #expect(executor.threadCount == 0)
       _ = try executor.submit { 1 }.result()
@@ -81,7 +82,7 @@ struct ThreadPoolExecutorTests {
 
   @Test("executors without a prefix are numbered per runtime")
   func numbering() throws {
-    let prefixes = try Mode.virtual.run { _ in
+    let prefixes = try RuntimeConfiguration.canonical.run { _ in
       try (0..<2).map { _ in
         let executor = try ThreadPoolExecutor(maxWorkers: 1)
         defer { executor.shutdown() }
@@ -93,7 +94,7 @@ struct ThreadPoolExecutorTests {
 
   @Test("the initializer runs once in each pool thread before its work")
   func initializer() throws {
-    let log = try Mode.virtual.run { rt -> [String] in
+    let log = try RuntimeConfiguration.canonical.run { rt -> [String] in
       let log = Log<String>()
       try withThreadPoolExecutor(
         maxWorkers: 2, threadNamePrefix: "w",
@@ -118,7 +119,7 @@ struct ThreadPoolExecutorTests {
 
   @Test("a failing initializer breaks the pool: pending work fails, later submits fail")
   func brokenPool() throws {
-    try Mode.virtual.run { rt in
+    try RuntimeConfiguration.canonical.run { rt in
       let executor = try ThreadPoolExecutor(maxWorkers: 1, initializer: { throw Boom() })
       let future = try executor.submit { 1 }
       let reason = "A thread initializer failed, the thread pool is not usable anymore"
@@ -128,8 +129,10 @@ struct ThreadPoolExecutorTests {
     }
   }
 
-  @Test("shutdown(wait: true) returns after queued work is done", arguments: Mode.allCases)
-  func shutdownWaits(mode: Mode) throws {
+  @Test(
+    "shutdown(wait: true) returns after queued work is done",
+    arguments: RuntimeConfiguration.contractCases)
+  func shutdownWaits(mode: RuntimeConfiguration) throws {
     let finished = try mode.run { rt -> Int in
       let log = Log<Int>()
       let executor = try ThreadPoolExecutor(maxWorkers: 2)
@@ -147,7 +150,7 @@ struct ThreadPoolExecutorTests {
 
   @Test("shutdown(cancelFutures: true) cancels what has not started")
   func shutdownCancels() throws {
-    try Mode.virtual.run { rt in
+    try RuntimeConfiguration.canonical.run { rt in
       let executor = try ThreadPoolExecutor(maxWorkers: 1)
       let futures = try (0..<4).map { n in
         try executor.submit {
@@ -164,7 +167,7 @@ struct ThreadPoolExecutorTests {
 
   @Test("shutdown(wait: false) returns at once while the threads finish the work")
   func shutdownNoWait() throws {
-    try Mode.virtual.run { rt in
+    try RuntimeConfiguration.canonical.run { rt in
       let executor = try ThreadPoolExecutor(maxWorkers: 1)
       let future = try executor.submit {
         rt.sleep(for: .seconds(3))
@@ -180,7 +183,7 @@ struct ThreadPoolExecutorTests {
 
   @Test("the scoped form shuts the pool down when the body throws")
   func scopedShutdownOnThrow() throws {
-    try Mode.virtual.run { rt in
+    try RuntimeConfiguration.canonical.run { rt in
       let log = Log<String>()
       var leaked: ThreadPoolExecutor?
       #expect(throws: Boom.self) {
