@@ -145,7 +145,8 @@ public final class Trace: @unchecked Sendable {
     set { spans.store(newValue, ordering: .relaxed) }
   }
 
-  /// Whether threads blocking and unblocking are kept.
+  /// Whether threads blocking and unblocking are kept. Live locks and conditions made while
+  /// it is off never record (they carry nothing for it), so turn it off before making them.
   public var recordsBlocking: Bool {
     get { blocking.load(ordering: .relaxed) }
     set { blocking.store(newValue, ordering: .relaxed) }

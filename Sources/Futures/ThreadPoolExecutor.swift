@@ -56,7 +56,10 @@ public final class ThreadPoolExecutor: Executor, @unchecked Sendable {
     try enqueue { number in
       let future = Future<T>(runtime: runtime)
       submitted = future
-      return future.workItem(label: label, number: number, executor: threadNamePrefix, body)
+      // The executor's name travels with the task only when spans are recorded: a task that
+      // captures no string costs one retain less on the hot path.
+      let executor = runtime.trace.recordsSpans ? threadNamePrefix : nil
+      return future.workItem(label: label, number: number, executor: executor, body)
     }
     guard let submitted else { preconditionFailure("enqueue returned without a work item") }
     return submitted

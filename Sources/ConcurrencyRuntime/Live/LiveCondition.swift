@@ -6,16 +6,32 @@ import Foundation
 
 /// A pthread mutex and condition variable on the monotonic clock; time-outs are divided by the
 /// runtime's speed.
+///
+/// Whether its waits are traced is settled when it is made: a condition made while the trace
+/// records blocking carries what tracing needs, one made while it does not carries nothing
+/// and costs nothing (the futures benchmark makes one per task).
 final class LiveCondition: RuntimeCondition, @unchecked Sendable {
+  /// What a traced condition needs to record its waits.
+  private final class Tracing: Sendable {
+    let trace: Trace
+    let clock: LiveClock
+    let reason: BlockReason
+    let label: String
+
+    init(trace: Trace, clock: LiveClock, reason: BlockReason, label: String) {
+      self.trace = trace
+      self.clock = clock
+      self.reason = reason
+      self.label = label
+    }
+  }
+
   /// One allocation holds both: the mutex, then the condition variable.
   private let storage: UnsafeMutableRawPointer
   private let mutex: UnsafeMutablePointer<pthread_mutex_t>
   private let cond: UnsafeMutablePointer<pthread_cond_t>
   private let speed: Double
-  private let clock: LiveClock
-  private let trace: Trace
-  private let reason: BlockReason
-  private let label: String
+  private let tracing: Tracing?
 
   private static let condOffset =
     (MemoryLayout<pthread_mutex_t>.stride + MemoryLayout<pthread_cond_t>.alignment - 1)
@@ -23,10 +39,10 @@ final class LiveCondition: RuntimeCondition, @unchecked Sendable {
 
   init(clock: LiveClock, trace: Trace, label: String, reason: BlockReason?) {
     self.speed = clock.speed
-    self.clock = clock
-    self.trace = trace
-    self.label = label
-    self.reason = reason ?? .condition(label)
+    self.tracing =
+      trace.recordsBlocking
+      ? Tracing(trace: trace, clock: clock, reason: reason ?? .condition(label), label: label)
+      : nil
     storage = .allocate(
       byteCount: Self.condOffset + MemoryLayout<pthread_cond_t>.stride,
       alignment: max(
@@ -52,23 +68,23 @@ final class LiveCondition: RuntimeCondition, @unchecked Sendable {
   }
 
   func lock() {
-    guard trace.recordsBlocking else {
+    guard let tracing, tracing.trace.recordsBlocking else {
       pthread_mutex_lock(mutex)
       return
     }
     if pthread_mutex_trylock(mutex) == 0 { return }
-    trace.record(.blocked(.lock(label, heldBy: nil)), at: clock.elapsed)
+    tracing.trace.record(.blocked(.lock(tracing.label, heldBy: nil)), at: tracing.clock.elapsed)
     pthread_mutex_lock(mutex)
-    trace.record(.unblocked, at: clock.elapsed)
+    tracing.trace.record(.unblocked, at: tracing.clock.elapsed)
   }
   func unlock() { pthread_mutex_unlock(mutex) }
   func notify() { pthread_cond_signal(cond) }
   func notifyAll() { pthread_cond_broadcast(cond) }
 
   func wait(timeout: Duration?) -> Bool {
-    guard trace.recordsBlocking else { return waitUntraced(timeout: timeout) }
-    trace.record(.blocked(reason), at: clock.elapsed)
-    defer { trace.record(.unblocked, at: clock.elapsed) }
+    guard let tracing, tracing.trace.recordsBlocking else { return waitUntraced(timeout: timeout) }
+    tracing.trace.record(.blocked(tracing.reason), at: tracing.clock.elapsed)
+    defer { tracing.trace.record(.unblocked, at: tracing.clock.elapsed) }
     return waitUntraced(timeout: timeout)
   }
 

@@ -122,10 +122,11 @@ typealias WorkItem = @Sendable (WorkAction) -> Void
 
 extension Future {
   /// The work item that runs `body` into this future; `number` names its trace span
-  /// (`task N`) when it has no `label`, and `executor` says whose task it is.
+  /// (`task N`) when it has no `label`, and `executor`, when spans are recorded, says whose task
+  /// it is.
   @inlinable
   func workItem(
-    label: String?, number: Int, executor: String,
+    label: String?, number: Int, executor: String?,
     _ body: @escaping @Sendable () throws -> Value
   ) -> WorkItem {
     { action in
@@ -154,8 +155,8 @@ struct SpanRecorder {
   private let id: Int
 
   @usableFromInline
-  init?(runtime: Runtime, label: String?, number: Int, executor: String) {
-    guard runtime.trace.recordsSpans,
+  init?(runtime: Runtime, label: String?, number: Int, executor: String?) {
+    guard let executor, runtime.trace.recordsSpans,
       let id = runtime.trace.startSpan(
         label: label ?? "task \(number)", executor: executor, in: runtime)
     else { return nil }
