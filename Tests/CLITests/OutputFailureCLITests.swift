@@ -147,10 +147,15 @@ struct OutputRun {
     process.standardError = errors
     var reader: FileHandle?
     switch stdout {
-    case .pipe:
+    case .pipe(let keep):
       let pipe = Pipe()
       process.standardOutput = pipe
-      reader = pipe.fileHandleForReading
+      if keep == 0 {
+        // Gone before the program starts: even a first write that fits the pipe fails.
+        try pipe.fileHandleForReading.close()
+      } else {
+        reader = pipe.fileHandleForReading
+      }
     case .full:
       guard let full = FileHandle(forWritingAtPath: "/dev/full") else {
         throw CocoaError(.fileNoSuchFile)
