@@ -1,5 +1,5 @@
+import Foundation
 import Runtime
-import Synchronization
 
 /// What a section's cells need around them for one run — servers started, a folder made —
 /// prepared by the section before its first cell and torn down after its last.
@@ -68,18 +68,26 @@ public struct SectionContext: Sendable {
 
 /// The environments of the runs under way, by runtime: how `current` finds one from any
 /// thread of a run.
+///
+/// Guarded by an NSLock rather than Synchronization's Mutex, which the Thread Sanitizer cannot
+/// see on Linux (it locks with a futex inside the uninstrumented standard library).
 enum EnvironmentRegistry {
-  private static let environments = Mutex<[ObjectIdentifier: any SectionEnvironment]>([:])
+  private final class Table: @unchecked Sendable {
+    let lock = NSLock()
+    var environments: [ObjectIdentifier: any SectionEnvironment] = [:]
+  }
+
+  private static let table = Table()
 
   static func register(_ environment: any SectionEnvironment, for runtime: Runtime) {
-    environments.withLock { $0[ObjectIdentifier(runtime)] = environment }
+    table.lock.withLock { table.environments[ObjectIdentifier(runtime)] = environment }
   }
 
   static func remove(for runtime: Runtime) {
-    environments.withLock { $0[ObjectIdentifier(runtime)] = nil }
+    table.lock.withLock { table.environments[ObjectIdentifier(runtime)] = nil }
   }
 
   static func environment(of runtime: Runtime) -> (any SectionEnvironment)? {
-    environments.withLock { $0[ObjectIdentifier(runtime)] }
+    table.lock.withLock { table.environments[ObjectIdentifier(runtime)] }
   }
 }
