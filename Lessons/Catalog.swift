@@ -4,7 +4,9 @@ import Notebook
 public enum Catalog {
   /// The sections, in order.
   public static let sections: [Section] = [
-    ExecutorMap.section
+    WebDownloads.section,
+    ExecutorMap.section,
+    DownloadsWithProgress.section,
   ]
 
   /// The section numbered `id` (`"17.4"`), if there is one.

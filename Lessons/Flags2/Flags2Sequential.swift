@@ -8,11 +8,16 @@ public enum Flags2Sequential {}
 
 // cell: flags2-sequential-get-flag
 extension Flags2Sequential {
-  /// Downloads one flag; any status but 200 is thrown, as `raise_for_status()` does.
-  public static func getFlag(_ site: FlagSite, _ cc: String) throws -> Data {
+  /// Downloads one flag; any status but 200 is thrown, as
+  /// `raise_for_status()` does.
+  public static func getFlag(
+    _ site: FlagSite, _ cc: String
+  ) throws -> Data {
     let url = "\(site.baseURL)/\(cc.lowercased())/\(cc.lowercased()).gif"
     let response = try site.network.get(url)
-    guard response.status == 200 else { throw HTTPStatusError(response, url: url) }
+    guard response.status == 200 else {
+      throw HTTPStatusError(response, url: url)
+    }
     return response.body
   }
 }
@@ -20,7 +25,8 @@ extension Flags2Sequential {
 
 // cell: flags2-sequential-download-one
 extension Flags2Sequential {
-  /// Downloads and saves one flag: 404 is "not found", other errors go to the caller.
+  /// Downloads and saves one flag: 404 is "not found", other errors go
+  /// to the caller.
   public static func downloadOne(
     _ site: FlagSite, _ cc: String, verbose: Bool
   ) throws -> DownloadStatus {
@@ -59,11 +65,14 @@ extension Flags2Sequential {
         status = .error
         errorMessage = "HTTP error \(error.status) - \(error.reason)"
       } catch {
-        status = .error  // connection errors, time-outs, a flag that cannot be saved
+        // a connection error, a time-out, a flag that cannot be saved
+        status = .error
         errorMessage = "\(error)"
       }
       counter[status, default: 0] += 1
-      if verbose, let errorMessage { echo("*** Error for \(cc): \(errorMessage)") }
+      if verbose, let errorMessage {
+        echo("*** Error for \(cc): \(errorMessage)")
+      }
       progress?.update()
     }
     return counter

@@ -7,8 +7,8 @@ public enum Flags2ThreadPool {}
 
 // cell: flags2-threadpool-download-many
 extension Flags2ThreadPool {
-  /// Submits one `downloadOne` per flag to a pool of `concurrency` threads and counts the
-  /// results in the order they finish.
+  /// Submits one `downloadOne` per flag to a pool of `concurrency` threads
+  /// and counts the results in the order they finish.
   public static func downloadMany(
     _ site: FlagSite, _ ccList: [String], verbose: Bool, concurrency: Int
   ) throws -> [DownloadStatus: Int] {

@@ -10,11 +10,6 @@ func display(_ text: String) {
   Runtime.current.console.display(text)
 }
 
-/// Prints `text` as is, with no stamp and no newline (Python's `print(text, end='')`).
-func show(_ text: String) {
-  Runtime.current.console.write(text)
-}
-
 /// Blocks the calling thread for `seconds` on the runtime's clock (Python's `time.sleep`).
 func sleep(seconds: Double) {
   Runtime.current.sleep(for: .milliseconds(Int((seconds * 1000).rounded())))

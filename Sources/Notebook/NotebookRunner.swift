@@ -6,25 +6,43 @@ import ConcurrencyRuntime
 /// virtual, the whole section runs in one deterministic simulation, so its text is the same
 /// every time. Time runs on across cells, as in one notebook session.
 ///
+/// A section with a `prepare` function gets its ``SectionEnvironment`` made before its first
+/// cell (its notes shown after the heading) and torn down after its last, failing or not.
+///
 ///     let runner = NotebookRunner(configuration: .canonical)
 ///     try runner.run(section, renderer: TextRenderer.standardOutput())
 public struct NotebookRunner: Sendable {
   /// The runtime cells run in.
   public let configuration: RuntimeConfiguration
+  /// Where sections save the files they make; nil lets each live section make a fresh
+  /// temporary folder, which it names. Virtual runs save nothing.
+  public let destination: String?
 
-  /// A runner whose sections run in a runtime made from `configuration`.
-  public init(configuration: RuntimeConfiguration) { self.configuration = configuration }
+  /// A runner whose sections run in a runtime made from `configuration`, saving their files
+  /// in `destination` (nil: a fresh temporary folder per section).
+  public init(configuration: RuntimeConfiguration, destination: String? = nil) {
+    self.configuration = configuration
+    self.destination = destination
+  }
 
   /// Runs every cell of `section`, stopping at the first that throws; returns the trace of
   /// what happened (each cell between its `.cellStarted` and `.cellEnded` events).
   ///
   /// A failing cell is shown by the renderer and thrown as ``NotebookError/cellFailed``; a
-  /// deadlock in virtual time is thrown as `RuntimeError.deadlock`.
+  /// deadlock in virtual time is thrown as `RuntimeError.deadlock`; a section that cannot
+  /// prepare its environment runs no cell and throws ``NotebookError/preparationFailed``.
   @discardableResult
   public func run(_ section: Section, renderer: any Renderer) throws -> [TraceEvent] {
     let output: @Sendable (ConsoleOutput) -> Void = { renderer.output($0) }
     let runtime = configuration.makeRuntime(output: output)
     renderer.begin(section)
+    let environment = try prepare(section, runtime: runtime, renderer: renderer)
+    defer {
+      if let environment {
+        EnvironmentRegistry.remove(for: runtime)
+        environment.tearDown()
+      }
+    }
     try runtime.run {
       var number = 0
       for block in section.blocks {
@@ -40,6 +58,24 @@ public struct NotebookRunner: Sendable {
     }
     renderer.end(section)
     return runtime.trace.events
+  }
+
+  /// Makes the section's environment, if it has one, and registers it for `runtime`.
+  private func prepare(
+    _ section: Section, runtime: Runtime, renderer: any Renderer
+  ) throws -> (any SectionEnvironment)? {
+    guard let prepare = section.prepare else { return nil }
+    let context = SectionContext(
+      sectionID: section.id, runtime: runtime, configuration: configuration,
+      destination: destination, note: { renderer.note($0) })
+    let environment: any SectionEnvironment
+    do {
+      environment = try prepare(context)
+    } catch {
+      throw NotebookError.preparationFailed(section: section.id, error: "\(error)")
+    }
+    EnvironmentRegistry.register(environment, for: runtime)
+    return environment
   }
 
   /// Runs one cell between its trace events and hands the renderer its record.
@@ -74,10 +110,14 @@ public struct NotebookRunner: Sendable {
 public enum NotebookError: Error, Equatable, CustomStringConvertible {
   /// Cell `number` threw `error`.
   case cellFailed(number: Int, error: String)
+  /// The section could not prepare what its cells need (a server, a folder).
+  case preparationFailed(section: String, error: String)
 
   public var description: String {
     switch self {
     case .cellFailed(let number, let error): return "cell \(number) failed: \(error)"
+    case .preparationFailed(let section, let error):
+      return "\(section) could not start: \(error)"
     }
   }
 }

@@ -7,6 +7,9 @@ public protocol Renderer: Sendable {
   func begin(_ section: Section)
   /// A paragraph of prose.
   func prose(_ text: String)
+  /// A short note about this run, before the cells: what the section set up for it (the
+  /// servers it started, the folder it saves in). One line or a few.
+  func note(_ text: String)
   /// Cell `number` is about to run: show its code.
   func cell(_ number: Int, source: String)
   /// A cell printed something.
@@ -15,4 +18,9 @@ public protocol Renderer: Sendable {
   func cellEnded(_ record: CellRecord)
   /// The section is over.
   func end(_ section: Section)
+}
+
+extension Renderer {
+  /// Shows a note as prose, for renderers that have no style of their own for notes.
+  public func note(_ text: String) { prose(text) }
 }

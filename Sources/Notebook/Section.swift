@@ -11,11 +11,18 @@ public struct Section: Sendable {
   public let title: String
   /// Prose and cells, in order.
   public let blocks: [Block]
+  /// Prepares what the cells need for one run (servers, a folder), given the run's context;
+  /// nil when they need nothing. See ``SectionEnvironment``.
+  public let prepare: Prepare?
 
-  /// Makes a section.
-  public init(id: String, title: String, blocks: [Block]) {
+  /// How a section prepares its environment for a run; what it throws stops the run.
+  public typealias Prepare = @Sendable (SectionContext) throws -> any SectionEnvironment
+
+  /// Makes a section; `prepare`, if given, makes its environment before each run.
+  public init(id: String, title: String, prepare: Prepare? = nil, blocks: [Block]) {
     self.id = id
     self.title = title
+    self.prepare = prepare
     self.blocks = blocks
   }
 

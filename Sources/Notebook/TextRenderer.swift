@@ -46,6 +46,12 @@ public final class TextRenderer: Renderer, @unchecked Sendable {
     emit(text.trimmingCharacters(in: .newlines) + "\n\n")
   }
 
+  /// Each line of the note dimmed on a terminal, then a blank line.
+  public func note(_ text: String) {
+    let lines = text.trimmingCharacters(in: .newlines).split(separator: "\n")
+    emit(lines.map { paint(String($0), .note) + "\n" }.joined() + "\n")
+  }
+
   public func cell(_ number: Int, source: String) {
     var text = paint("In [\(number)]:", .prompt) + "\n"
     for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -82,7 +88,7 @@ public final class TextRenderer: Renderer, @unchecked Sendable {
 
   // MARK: Text
 
-  private enum Tone { case bold, prompt, code, error }
+  private enum Tone { case bold, prompt, code, error, note }
 
   private func paint(_ text: String, _ tone: Tone) -> String {
     guard style == .color else { return text }
@@ -92,6 +98,7 @@ public final class TextRenderer: Renderer, @unchecked Sendable {
     case .prompt: code = "1;34"
     case .code: code = "36"
     case .error: code = "1;31"
+    case .note: code = "2"
     }
     return "\u{1B}[\(code)m\(text)\u{1B}[0m"
   }

@@ -48,12 +48,48 @@ struct CLI {
 
 @Suite("lessons command")
 struct LessonsCLITests {
-  @Test("with no arguments it lists the sections with their titles")
+  @Test("with no arguments it lists the sections with their titles, in chapter order")
   func listing() throws {
     let outcome = try CLI.run([])
     #expect(outcome.status == 0)
-    #expect(outcome.stdout.contains("  17.4  Experimenting with Executor.map\n"))
+    #expect(
+      outcome.stdout.contains(
+        """
+          17.1  Example: web downloads in three styles
+          17.4  Experimenting with Executor.map
+          17.5  Downloads with progress display and error handling
+
+        """))
     #expect(outcome.stderr.isEmpty)
+  }
+
+  @Test("'all' runs every section in chapter order: in virtual time, their transcripts")
+  func all() throws {
+    let outcome = try CLI.run(["all", "--virtual"])
+    var golden = ""
+    for id in ["17.1", "17.4", "17.5"] {
+      golden += try String(
+        contentsOf: CLI.transcripts.appendingPathComponent("\(id).txt"), encoding: .utf8)
+    }
+    #expect(outcome.status == 0)
+    #expect(outcome.stderr.isEmpty)
+    #expect(outcome.stdout == golden)
+  }
+
+  @Test("a live flag section starts its server, names it and the new folder, and saves there")
+  func liveFlags() throws {
+    let outcome = try CLI.run(["17.1", "--speed", "50"])
+    #expect(outcome.status == 0)
+    #expect(outcome.stderr.isEmpty)
+    let lines = outcome.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.contains { $0.hasPrefix("Started a DELAY flag server at http://127.0.0.1:") })
+    let prefix = "Flags are saved in a new folder, "
+    let folder = try #require(lines.first { $0.hasPrefix(prefix) }).dropFirst(prefix.count)
+    defer { try? FileManager.default.removeItem(atPath: String(folder)) }
+    #expect(folder.hasPrefix(NSTemporaryDirectory()) && folder.contains("lessons-17.1-"))
+    let files = try FileManager.default.contentsOfDirectory(atPath: String(folder))
+    #expect(files.count == 20 && files.allSatisfy { $0.hasSuffix(".gif") })
+    #expect(outcome.stdout.contains("\n5 flags downloaded in "))
   }
 
   @Test("--virtual prints exactly the golden transcript")
@@ -112,7 +148,7 @@ struct LessonsCLITests {
   @Test(
     "bad input gets one clear line on stderr and exit status 2",
     arguments: [
-      (["9.9"], "lessons: unknown section '9.9': choose one of 17.4, or all"),
+      (["9.9"], "lessons: unknown section '9.9': choose one of 17.1, 17.4, 17.5, or all"),
       (
         ["17.4", "--speed", "0"],
         "lessons: --speed must be from 0.01 to 1000 (such as 2 or 0.5), not '0'"
@@ -175,6 +211,7 @@ struct LessonsCLITests {
     "help, listings, notes and usage errors fit in 80 columns",
     arguments: [
       [], ["--help"], ["serve", "--help"], ["flags2", "--help"], ["flags2", "async", "--help"],
+      ["all", "--virtual"],
       ["17.4", "--speed", "1e9"], ["17.4", "--seed", "x"], ["17.4", "--bogus"], ["9.9"],
       ["flags2", "async", "-m", "0"], ["flags2", "threadpool", "--url", "http://h/f?x=1"],
       ["flags2", "threadpool", "--url", "http://127.0.0.1:8/f", "--virtual"],

@@ -160,6 +160,21 @@ struct FlagServerTests {
     }
   }
 
+  @Test("delays are scaled by the server's speed; a speed that is not positive means 1")
+  func speed() {
+    let profile = ServerProfile(.delay, fixedDelay: .milliseconds(500))
+    let normal = FlagServer(profile: profile, port: 0)
+    #expect(normal.realDelay(.milliseconds(500)) == .milliseconds(500))
+    let fast = FlagServer(profile: profile, port: 0, speed: 10)
+    #expect(fast.speed == 10)
+    #expect(fast.realDelay(.milliseconds(500)) == .milliseconds(50))
+    let slow = FlagServer(profile: profile, port: 0, speed: 0.5)
+    #expect(slow.realDelay(.seconds(1)) == .seconds(2))
+    for bad in [0, -3, Double.nan, .infinity] {
+      #expect(FlagServer(profile: profile, port: 0, speed: bad).speed == 1, "\(bad)")
+    }
+  }
+
   @Test("an idle keep-alive connection is closed after the idle time-out")
   func idleTimeout() throws {
     try withServer(idleTimeout: .milliseconds(100)) { (server: FlagServer) throws in

@@ -18,12 +18,32 @@ struct SectionRun {
   let text: String
   let events: [TraceEvent]
 
-  init(_ id: String, mode: RuntimeConfiguration) throws {
+  init(_ id: String, mode: RuntimeConfiguration, destination: String? = nil) throws {
     guard let section = Catalog.section(id) else { throw LookupError(id: id) }
+    try self.init(section, mode: mode, destination: destination)
+  }
+
+  init(_ section: Section, mode: RuntimeConfiguration, destination: String? = nil) throws {
     let collector = Collector()
-    events = try NotebookRunner(configuration: mode).run(
+    events = try NotebookRunner(configuration: mode, destination: destination).run(
       section, renderer: TextRenderer(style: .plain, write: collector.write))
     text = collector.text
+  }
+
+  /// How long cell `number` ran, from its start event to its end event.
+  func duration(of number: Int) -> Duration? {
+    guard let start = events.first(where: { $0.kind == .cellStarted(number) }),
+      let end = events.first(where: {
+        if case .cellEnded(number, _) = $0.kind { return true }
+        return false
+      })
+    else { return nil }
+    return end.time - start.time
+  }
+
+  /// What cell `number` printed.
+  func output(of number: Int) -> String {
+    cell(number).compactMap(\.output).joined()
   }
 
   /// The events between the start of cell `number` and its end, with times measured from the

@@ -20,14 +20,27 @@ import Foundation
 public struct FlagFolder: Equatable, Sendable {
   /// The folder's path as given (relative paths are relative to the working directory).
   public let path: String
+  /// Whether saving writes nothing at all (``nowhere``).
+  public let discards: Bool
 
   /// A folder at `path`; nothing is touched until ``prepare()`` or ``save(_:as:)``.
   public init(_ path: String) {
     self.path = path
+    self.discards = false
+  }
+
+  /// A folder that keeps nothing: saving succeeds and writes no file. What a run in virtual
+  /// time saves into, so that a replay leaves no trace on the disk.
+  public static let nowhere = FlagFolder(discarding: "/dev/null")
+
+  private init(discarding path: String) {
+    self.path = path
+    self.discards = true
   }
 
   /// Creates the folder and its parents if missing, and checks that a file can be written.
   public func prepare() throws(FlagFolderError) {
+    if discards { return }
     try makeDirectories()
     let probe = try createTemporary(for: "write-test")
     close(probe.fd)
@@ -40,6 +53,7 @@ public struct FlagFolder: Equatable, Sendable {
     guard !filename.isEmpty, !filename.contains("/"), filename != ".", filename != ".." else {
       throw FlagFolderError(path: filename, reason: "not a plain file name")
     }
+    if discards { return }
     let temporary = try createTemporary(for: filename)
     defer { TemporaryFiles.unregister(temporary.path) }
     var failure = data.withUnsafeBytes { POSIXWrite.all($0, to: temporary.fd) }

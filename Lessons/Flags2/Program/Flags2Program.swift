@@ -76,6 +76,22 @@ public struct Flags2Program: Sendable {
     return 0
   }
 
+  /// Runs the download on `site` in the calling thread's runtime, as a notebook cell runs
+  /// it: the header, the download, the count check and the footer, on the runtime's console.
+  ///
+  /// The site replaces what ``run()`` would choose from the options (its server, `--url`,
+  /// `--dest`), and the runtime the one `--virtual` or `--seed` would make; the options give
+  /// the codes, the concurrency and `-v`. Throws what the download throws, and
+  /// ``Flags2Error/unaccounted(counted:requested:)`` if the counts do not add up.
+  ///
+  ///     try Flags2Program(options: options, download: download).run(on: site)
+  ///     // DELAY site: http://127.0.0.1:40211/flags
+  ///     // Searching for 20 flags: from BD to VN
+  ///     // …
+  public func run(on site: FlagSite) throws {
+    try Self.main(options, download, site, .current)
+  }
+
   /// The header, the download, the count check and the footer, inside the runtime.
   static func main(
     _ options: Flags2Options, _ download: Flags2Download, _ site: FlagSite, _ runtime: Runtime

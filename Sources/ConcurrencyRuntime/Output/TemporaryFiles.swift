@@ -1,5 +1,3 @@
-import Synchronization
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -23,7 +21,10 @@ public enum TemporaryFiles {
     var closed = false
   }
 
-  private static let state = Mutex(State())
+  // An NSLock (`Protected`), not Synchronization's Mutex: on Linux the Mutex locks with a
+  // futex inside the uninstrumented standard library, so the Thread Sanitizer cannot see it
+  // and reports the accesses it guards as races.
+  private static let state = Protected(State())
 
   /// Records `path` as about to be written; false once ``removeAll()`` has run.
   public static func register(_ path: String) -> Bool {

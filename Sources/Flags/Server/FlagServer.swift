@@ -49,6 +49,12 @@ public final class FlagServer: @unchecked Sendable {
   /// thread for as long as it liked. When it passes, the client gets
   /// `408 Request Timeout` and the connection is closed.
   public let requestTimeout: Duration
+  /// How many times faster than its profile says the server waits: a planned delay of 0.5 s
+  /// is 50 ms of real time at speed 10.
+  ///
+  /// What lets a lesson run with `--speed` shrink the server's latency with its own clock,
+  /// so that its stamps stay the same. The connection deadlines are not scaled.
+  public let speed: Double
   /// How long the server keeps trying to write one response before it closes the connection.
   ///
   /// A total deadline, so a client that never reads (or reads a trickle) cannot hold
@@ -74,18 +80,20 @@ public final class FlagServer: @unchecked Sendable {
   ///   - profile: LOCAL, DELAY or ERROR behaviour.
   ///   - port: the TCP port on 127.0.0.1; 0 lets the system pick a free one (tests).
   ///   - verbose: log one line per request through `log`.
+  ///   - speed: how many times faster than the profile's delays to answer (more than 0).
   ///   - idleTimeout: how long a connection may wait for a request to begin.
   ///   - requestTimeout: how long a request may take to arrive, from its first byte.
   ///   - writeTimeout: how long writing one response may take.
   ///   - log: where log lines go; called from connection threads, so it must be thread-safe.
   public init(
-    profile: ServerProfile, port: UInt16, verbose: Bool = false,
+    profile: ServerProfile, port: UInt16, verbose: Bool = false, speed: Double = 1,
     idleTimeout: Duration = .seconds(5), requestTimeout: Duration = .seconds(5),
     writeTimeout: Duration = .seconds(5), log: @escaping @Sendable (String) -> Void = { _ in }
   ) {
     self.profile = profile
     self.requestedPort = port
     self.verbose = verbose
+    self.speed = speed.isFinite && speed > 0 ? speed : 1
     self.idleTimeout = idleTimeout
     self.requestTimeout = requestTimeout
     self.writeTimeout = writeTimeout
@@ -198,9 +206,10 @@ public final class FlagServer: @unchecked Sendable {
     state.broadcast()
   }
 
-  /// Sleeps a connection's thread for a planned delay; `false` if the server is stopping.
+  /// Sleeps a connection's thread for a planned delay, ``speed`` times faster; `false` if the
+  /// server is stopping.
   func pause(for delay: Duration) -> Bool {
-    let (seconds, attoseconds) = delay.components
+    let (seconds, attoseconds) = realDelay(delay).components
     let interval = Double(seconds) + Double(attoseconds) / 1e18
     let deadline = Date().addingTimeInterval(max(interval, 0))
     wakeUp.lock()
@@ -210,6 +219,9 @@ public final class FlagServer: @unchecked Sendable {
     }
     return !stopRequested
   }
+
+  /// The real time that a planned `delay` takes at ``speed``.
+  func realDelay(_ delay: Duration) -> Duration { delay / speed }
 
   private func acceptLoop(listener: Int32, port: UInt16) {
     while state.withLock({ phase == .running }) {

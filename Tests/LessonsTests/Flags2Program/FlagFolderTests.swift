@@ -57,4 +57,15 @@ struct FlagFolderTests {
       }
     }
   }
+
+  @Test("nowhere saves without writing a file, and still refuses bad names")
+  func nowhere() throws {
+    let folder = FlagFolder.nowhere
+    #expect(folder.discards)
+    #expect(!FlagFolder("downloads").discards)
+    try folder.prepare()
+    try folder.save(FlagImage.gif(for: "CN"), as: "cn.gif")
+    #expect(!FileManager.default.fileExists(atPath: folder.file("cn.gif")))
+    #expect(throws: FlagFolderError.self) { try folder.save(Data(), as: "../x.gif") }
+  }
 }

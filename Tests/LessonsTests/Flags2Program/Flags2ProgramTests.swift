@@ -70,6 +70,35 @@ struct Flags2ProgramTests {
     }
   }
 
+  @Test("run(on:) reports on the calling runtime's console, with the site it is given")
+  func runOnSite() throws {
+    let output = TextSink()
+    let runtime = Runtime.virtual { output.write($0.text) }
+    let options = try Flags2Options.parse(["-s", "DELAY", "-l", "3", "b"], style: .sequential)
+    let site = FlagSite(
+      network: MockFlagNetwork(.profile(ServerProfile(.local)), runtime: runtime),
+      baseURL: "http://127.0.0.1:40000/flags", folder: .nowhere, progress: .silent)
+    try runtime.run {
+      try Flags2Program(options: options, download: Self.allFound).run(on: site)
+    }
+    #expect(
+      output.text == """
+        DELAY site: http://127.0.0.1:40000/flags
+        Searching for 3 flags: BA, BB, BC
+        1 concurrent connection will be used.
+        --------------------
+        3 flags downloaded.
+        Elapsed time: 1.00s
+
+        """)
+    let lossy: Flags2Download = .blocking { _, _, _, _ in [:] }
+    #expect(throws: Flags2Error.unaccounted(counted: 0, requested: 3)) {
+      try Runtime.virtual().run {
+        try Flags2Program(options: options, download: lossy).run(on: site)
+      }
+    }
+  }
+
   @Test("an unwritable destination is one error before anything is downloaded")
   func unwritable() throws {
     try withTemporaryFolder { root in
