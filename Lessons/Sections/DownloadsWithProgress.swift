@@ -1,8 +1,8 @@
+import ConcurrencyRuntime
 import Flags
 import Foundation
 import Futures
 import Notebook
-import Runtime
 
 // 17.5 Downloads with progress display and error handling. The download functions the cells
 // show are the ones `lessons flags2` runs, in `Lessons/Flags2/`.

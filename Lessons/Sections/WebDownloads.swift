@@ -1,8 +1,8 @@
+import ConcurrencyRuntime
 import Flags
 import Foundation
 import Futures
 import Notebook
-import Runtime
 
 // 17.1 Example: web downloads in three styles
 

@@ -1,6 +1,7 @@
+import ConcurrencyRuntime
 import Flags
 import Foundation
-import Runtime
+import Notebook
 
 // What the flag sections' cells call besides the book's functions: the site they download
 // from (the book's `BASE_URL` and `DEST_DIR`), the `flags2` programs as a notebook runs them

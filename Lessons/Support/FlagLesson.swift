@@ -1,7 +1,7 @@
+import ConcurrencyRuntime
 import Flags
 import Foundation
 import Notebook
-import Runtime
 
 /// The flag world of a section that downloads flags: the sites its cells download from, the
 /// folder flags are saved in, and where progress bars go, made fresh for every run.

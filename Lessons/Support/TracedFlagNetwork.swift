@@ -1,5 +1,5 @@
+import ConcurrencyRuntime
 import Flags
-import Runtime
 
 /// A flag network that records each request in the runtime's trace as a task span, from
 /// asking to answer, labelled `GET /flags/cn/cn.gif` and run by the `network` executor, on the

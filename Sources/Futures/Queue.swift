@@ -1,4 +1,4 @@
-import Runtime
+import ConcurrencyRuntime
 
 /// A first-in, first-out queue that threads can share, as Python's `queue.Queue`: the usual
 /// way to hand work to threads you start yourself, and results back.

@@ -1,5 +1,5 @@
+import ConcurrencyRuntime
 import Foundation
-import Runtime
 
 /// What a section's cells need around them for one run — servers started, a folder made —
 /// prepared by the section before its first cell and torn down after its last.

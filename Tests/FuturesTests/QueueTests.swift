@@ -1,11 +1,11 @@
+import ConcurrencyRuntime
 import Futures
-import Runtime
 import Testing
 
 @Suite("Queue")
 struct QueueTests {
-  @Test("items come out in the order they went in", arguments: Mode.allCases)
-  func firstInFirstOut(mode: Mode) throws {
+  @Test("items come out in the order they went in", arguments: RuntimeConfiguration.contractCases)
+  func firstInFirstOut(mode: RuntimeConfiguration) throws {
     let taken = try mode.run { runtime in
       let queue = Queue<Int>(runtime: runtime)
       for n in 0..<200 { queue.put(n) }
@@ -15,8 +15,8 @@ struct QueueTests {
     #expect(taken == Array(0..<200))
   }
 
-  @Test("get blocks until another thread puts", arguments: Mode.allCases)
-  func getBlocks(mode: Mode) throws {
+  @Test("get blocks until another thread puts", arguments: RuntimeConfiguration.contractCases)
+  func getBlocks(mode: RuntimeConfiguration) throws {
     let log = Log<String>()
     try mode.run { runtime in
       let queue = Queue<String>(runtime: runtime)
@@ -37,7 +37,7 @@ struct QueueTests {
 
   @Test("in virtual time a blocked get wakes exactly when the item is put")
   func getWakesOnPut() throws {
-    let woke = try Mode.virtual.run { runtime in
+    let woke = try RuntimeConfiguration.canonical.run { runtime in
       let queue = Queue<Int>(runtime: runtime)
       let producer = runtime.spawn(name: "producer") {
         runtime.sleep(for: .seconds(3))
@@ -50,8 +50,10 @@ struct QueueTests {
     #expect(woke == .seconds(3))
   }
 
-  @Test("workers fed by one queue take every item exactly once", arguments: Mode.allCases)
-  func workersShareTheWork(mode: Mode) throws {
+  @Test(
+    "workers fed by one queue take every item exactly once",
+    arguments: RuntimeConfiguration.contractCases)
+  func workersShareTheWork(mode: RuntimeConfiguration) throws {
     let taken = Log<Int>()
     let takers = Log<String>()
     try mode.run { runtime in
@@ -77,7 +79,7 @@ struct QueueTests {
   @Test("a bounded queue makes put wait while it is full")
   func boundedPutWaits() throws {
     let log = Log<String>()
-    try Mode.virtual.run { runtime in
+    try RuntimeConfiguration.canonical.run { runtime in
       let queue = Queue<Int>(maxSize: 2, runtime: runtime)
       let producer = runtime.spawn(name: "producer") {
         for n in 0..<4 {
@@ -103,7 +105,7 @@ struct QueueTests {
 
   @Test("time-outs: get throws empty and put throws full once they pass, not before")
   func timeOuts() throws {
-    try Mode.virtual.run { runtime in
+    try RuntimeConfiguration.canonical.run { runtime in
       let queue = Queue<Int>(maxSize: 1, runtime: runtime)
       #expect(throws: QueueError.empty) { try queue.get(timeout: .seconds(2)) }
       #expect(runtime.now == .seconds(2))
@@ -125,7 +127,7 @@ struct QueueTests {
   @Test("join waits until every item is marked done; one taskDone too many throws")
   func joinAndTaskDone() throws {
     let log = Log<String>()
-    try Mode.virtual.run { runtime in
+    try RuntimeConfiguration.canonical.run { runtime in
       let queue = Queue<String>(runtime: runtime)
       queue.put("BR")
       queue.put("CN")

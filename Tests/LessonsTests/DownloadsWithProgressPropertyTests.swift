@@ -1,7 +1,7 @@
+import ConcurrencyRuntime
 import Flags
 import Foundation
 import Notebook
-import Runtime
 import Testing
 
 @testable import Lessons

@@ -1,5 +1,5 @@
+import ConcurrencyRuntime
 import Foundation
-import Runtime
 
 /// The flag requests in a stretch of trace: the `network` spans that the flag sections record
 /// for every request, labelled `GET /flags/cn/cn.gif`.

@@ -1,6 +1,6 @@
+import ConcurrencyRuntime
 import Foundation
 import Notebook
-import Runtime
 import Testing
 
 /// An environment that records what happens to it.

@@ -1,4 +1,5 @@
 import ConcurrencyRuntime
+import Flags
 import Foundation
 import TestSupport
 import Testing
