@@ -14,6 +14,8 @@ enum RunCommand: ParsableCommand {
   struct Options {
     var sections: [String] = []
     var runtime = RuntimeOptions()
+    /// Where live flag sections save flags; nil for a fresh temporary folder.
+    var destination: String?
   }
 
   static let name = "run"
@@ -22,6 +24,13 @@ enum RunCommand: ParsableCommand {
   static var arguments: ArgumentSet<Options> {
     ArgumentSet(
       Options(),
+      options: [
+        .value(
+          "--dest", valueName: "DIR",
+          help: "save the flags of live flag sections in DIR (default: a fresh temporary "
+            + "folder, named when the section starts)",
+          parser: .string, into: \.destination)
+      ],
       positionals: [
         Positional(
           "SECTION", count: .zeroOrMore,
@@ -29,7 +38,10 @@ enum RunCommand: ParsableCommand {
           parser: sections, action: { options, ids in options.sections += ids })
       ]
     ) { options throws(UsageError) in
-      if options.sections.isEmpty && !options.runtime.isEmpty {
+      if options.destination?.isEmpty == true {
+        throw UsageError("--dest DIR must not be empty")
+      }
+      if options.sections.isEmpty && (!options.runtime.isEmpty || options.destination != nil) {
         throw UsageError("name a section to run, such as 'lessons 17.4' (see 'lessons --help')")
       }
     }
@@ -66,7 +78,8 @@ enum RunCommand: ParsableCommand {
       program.write(ListCommand.listing)
       return 0
     }
-    let runner = NotebookRunner(configuration: options.runtime.configuration)
+    let runner = NotebookRunner(
+      configuration: options.runtime.configuration, destination: options.destination)
     let renderer = TextRenderer.standardOutput()
     for id in options.sections {
       guard let section = Catalog.section(id) else { continue }

@@ -135,7 +135,8 @@ struct LessonsCLITests {
     let outcome = try CLI.run(["--help"])
     #expect(
       outcome.stdout.hasPrefix(
-        "usage: lessons [-h] [--virtual] [--seed N] [--speed X] [SECTION ...]\n"
+        "usage: lessons [-h] [--dest DIR] [--virtual] [--seed N] [--speed X]\n"
+          + "               [SECTION ...]\n"
           + "       lessons {serve,flags2} ...\n"))
     #expect(outcome.stdout.contains("\n  serve "))
     #expect(outcome.stdout.contains("\n  flags2 "))
@@ -223,6 +224,23 @@ struct LessonsCLITests {
     for line in (outcome.stdout + outcome.stderr).split(separator: "\n") {
       #expect(line.count <= 80, "\(arguments): \(line)")
     }
+  }
+
+  @Test("--dest names where a live flag section saves its flags, and says so")
+  func destination() throws {
+    let folder = NSTemporaryDirectory() + "lessons-dest-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let outcome = try CLI.run(["17.1", "--speed", "50", "--dest", folder])
+    #expect(outcome.status == 0)
+    #expect(outcome.stdout.contains("Flags are saved in \(folder)\n"))
+    let saved = try FileManager.default.contentsOfDirectory(atPath: folder)
+    #expect(saved.filter { $0.hasSuffix(".gif") }.count == 20)
+    #expect(!saved.contains { $0.hasSuffix(".tmp") })
+    let empty = try CLI.run(["17.1", "--dest", ""])
+    #expect(empty.status == 2 && empty.stderr == "lessons: --dest DIR must not be empty\n")
+    let alone = try CLI.run(["--dest", folder])
+    #expect(alone.status == 2)
+    #expect(alone.stderr.hasPrefix("lessons: name a section to run"))
   }
 
   @Test("the fastest speed accepted runs the whole section")
