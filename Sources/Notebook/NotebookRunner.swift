@@ -22,24 +22,50 @@ public struct NotebookRunner: Sendable {
   /// deadlock in virtual time is thrown as `RuntimeError.deadlock`.
   @discardableResult
   public func run(_ section: Section, renderer: any Renderer) throws -> [TraceEvent] {
+    let (runtime, error) = perform(section, renderer: renderer)
+    if let error { throw error }
+    return runtime.trace.events
+  }
+
+  /// Runs `section` as ``run(_:renderer:)`` does, rendering it as plain text into memory, and
+  /// hands back the whole run for invariants to check: a failure is part of the recording
+  /// rather than thrown.
+  ///
+  ///     let recording = NotebookRunner(configuration: .virtual(seed: 7)).record(section)
+  ///     recording.failure          // nil
+  ///     recording.cells.count      // 2
+  public func record(_ section: Section) -> SectionRecording {
+    let renderer = RecordingRenderer()
+    let (runtime, error) = perform(section, renderer: renderer)
+    return SectionRecording(
+      sectionID: section.id, cells: renderer.cells, text: renderer.rendered,
+      events: runtime.trace.events, schedule: runtime.schedule, failure: error.map { "\($0)" })
+  }
+
+  /// Runs the section's blocks in a new runtime; returns the runtime and what stopped it.
+  private func perform(_ section: Section, renderer: any Renderer) -> (Runtime, (any Error)?) {
     let output: @Sendable (ConsoleOutput) -> Void = { renderer.output($0) }
     let runtime = configuration.makeRuntime(output: output)
     renderer.begin(section)
-    try runtime.run {
-      var number = 0
-      for block in section.blocks {
-        switch block {
-        case .prose(let text):
-          renderer.prose(text)
-        case .cell(let cell):
-          number += 1
-          renderer.cell(number, source: cell.source)
-          try Self.run(cell, number: number, in: runtime, renderer: renderer)
+    do {
+      try runtime.run {
+        var number = 0
+        for block in section.blocks {
+          switch block {
+          case .prose(let text):
+            renderer.prose(text)
+          case .cell(let cell):
+            number += 1
+            renderer.cell(number, source: cell.source)
+            try Self.run(cell, number: number, in: runtime, renderer: renderer)
+          }
         }
       }
+    } catch {
+      return (runtime, error)
     }
     renderer.end(section)
-    return runtime.trace.events
+    return (runtime, nil)
   }
 
   /// Runs one cell between its trace events and hands the renderer its record.

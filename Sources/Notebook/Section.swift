@@ -11,12 +11,15 @@ public struct Section: Sendable {
   public let title: String
   /// Prose and cells, in order.
   public let blocks: [Block]
+  /// What every valid interleaving of the section's run keeps, checked by `lessons explore`.
+  public let invariants: [Invariant]
 
-  /// Makes a section.
-  public init(id: String, title: String, blocks: [Block]) {
+  /// Makes a section; `invariants` are what `lessons explore` checks under every seed.
+  public init(id: String, title: String, blocks: [Block], invariants: [Invariant] = []) {
     self.id = id
     self.title = title
     self.blocks = blocks
+    self.invariants = invariants
   }
 
   /// The cells alone, in order; the first is `In [1]`.

@@ -100,8 +100,9 @@ struct LessonsCLITests {
     #expect(
       outcome.stdout.hasPrefix(
         "usage: lessons [-h] [--virtual] [--seed N] [--speed X] [SECTION ...]\n"
-          + "       lessons {serve,flags2} ...\n"))
+          + "       lessons {serve,flags2,explore} ...\n"))
     #expect(outcome.stdout.contains("\n  serve "))
+    #expect(outcome.stdout.contains("\n  explore "))
     #expect(outcome.stdout.contains("\n  flags2 "))
     #expect(!outcome.stdout.contains("  list "))
     let listing = try CLI.run(["list"])

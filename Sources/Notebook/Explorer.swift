@@ -1,0 +1,168 @@
+import ConcurrencyRuntime
+
+/// Runs a section in virtual time under many seeds (or one recorded schedule), counts the
+/// distinct interleavings it meets and checks the section's invariants on each run.
+///
+/// Two runs interleaved alike when their recorded schedules are equal; two interleavings
+/// look alike when their transcripts are equal. A violation keeps the seed and the schedule
+/// that reproduce it.
+///
+///     let report = Explorer(section: section).explore(seeds: 0..<100)
+///     print(report.summary, terminator: "")
+///     // 17.4: 100 runs, 100 distinct schedules, 37 distinct transcripts
+///     // 4 invariants held in every run
+public struct Explorer: Sendable {
+  /// The section explored.
+  public let section: Section
+  /// The invariants checked: the section's own unless given.
+  public let invariants: [Invariant]
+  /// The virtual settings every run starts from; each run sets its own seed or schedule.
+  public let settings: RuntimeConfiguration.VirtualSettings
+
+  /// An explorer of `section` that checks `invariants` (the section's by default).
+  public init(
+    section: Section, invariants: [Invariant]? = nil,
+    settings: RuntimeConfiguration.VirtualSettings = .init()
+  ) {
+    self.section = section
+    self.invariants = invariants ?? section.invariants
+    self.settings = settings
+  }
+
+  /// Runs the section once per seed, in order, and reports what it found.
+  public func explore(seeds: some Sequence<UInt64>) -> ExplorationReport {
+    var report = ExplorationReport(sectionID: section.id, invariantCount: invariants.count)
+    for seed in seeds {
+      var settings = settings
+      settings.seed = seed
+      report.add(check(settings), seed: seed)
+    }
+    return report
+  }
+
+  /// Replays `schedule` exactly, once, and reports it as a one-run exploration.
+  public func replay(_ schedule: Schedule) -> ExplorationReport {
+    var settings = settings
+    settings.schedule = schedule
+    var report = ExplorationReport(sectionID: section.id, invariantCount: invariants.count)
+    report.add(check(settings), seed: nil)
+    return report
+  }
+
+  /// One run under `settings` and the invariants it broke, with why.
+  public func check(_ settings: RuntimeConfiguration.VirtualSettings)
+    -> (recording: SectionRecording, broken: [(invariant: String, reason: String)])
+  {
+    let recording = NotebookRunner(configuration: .virtual(settings)).record(section)
+    // A run that stopped early breaks one promise, said once, rather than every invariant.
+    if let failure = recording.failure {
+      return (recording, [("the section runs through", failure)])
+    }
+    var broken: [(String, String)] = []
+    for invariant in invariants {
+      if let reason = invariant.violation(in: recording) { broken.append((invariant.name, reason)) }
+    }
+    return (recording, broken)
+  }
+}
+
+/// What an exploration found: how many runs, how many distinct interleavings, and each
+/// broken invariant with the seed and schedule that reproduce it.
+///
+///     report.violations.isEmpty   // true
+///     report.distinctSchedules    // 100
+public struct ExplorationReport: Sendable {
+  /// The section explored.
+  public var sectionID: String
+  /// How many invariants each run was checked against.
+  public var invariantCount: Int
+  /// How many runs there were.
+  public var runs = 0
+  /// How many runs made different scheduling decisions.
+  public var distinctSchedules: Int { schedules.count }
+  /// How many runs printed different transcripts.
+  public var distinctTranscripts: Int { transcripts.count }
+  /// Every broken invariant, in the order the runs met them.
+  public var violations: [Violation] = []
+  private var schedules = Set<Schedule>()
+  private var transcripts = Set<String>()
+
+  /// An empty report for `sectionID`.
+  public init(sectionID: String, invariantCount: Int) {
+    self.sectionID = sectionID
+    self.invariantCount = invariantCount
+  }
+
+  /// The schedule of the first run counted.
+  public private(set) var firstSchedule: Schedule?
+
+  /// Counts one run, made with `seed` (nil: a replayed schedule).
+  mutating func add(
+    _ result: (recording: SectionRecording, broken: [(invariant: String, reason: String)]),
+    seed: UInt64?
+  ) {
+    runs += 1
+    if firstSchedule == nil { firstSchedule = result.recording.schedule }
+    if let schedule = result.recording.schedule { schedules.insert(schedule) }
+    transcripts.insert(result.recording.text)
+    for (invariant, reason) in result.broken {
+      violations.append(
+        Violation(
+          sectionID: sectionID, seed: seed, schedule: result.recording.schedule,
+          invariant: invariant, reason: reason))
+    }
+  }
+
+  /// The report as `lessons explore` prints it, every line within 80 columns but a long
+  /// reason.
+  ///
+  ///     // 17.4: 3 runs, 3 distinct schedules, 2 distinct transcripts
+  ///     // 4 invariants held in every run
+  public var summary: String {
+    func count(_ number: Int, _ noun: String) -> String {
+      "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+    var text = "\(sectionID): \(count(runs, "run")), "
+    text += "\(count(distinctSchedules, "distinct schedule")), "
+    text += "\(count(distinctTranscripts, "distinct transcript"))\n"
+    if violations.isEmpty {
+      text += "\(count(invariantCount, "invariant")) held in every run\n"
+      return text
+    }
+    text += "\(count(violations.count, "violation")) of "
+    text += "\(count(invariantCount, "invariant")):\n"
+    for violation in violations { text += violation.description }
+    return text
+  }
+}
+
+/// One invariant broken in one run, and how to run it again.
+///
+///     print(violation, terminator: "")
+///     // seed 17 broke "results in input order": result 1 came before result 0
+///     //   replay: lessons 17.4 --virtual --seed 17
+public struct Violation: Sendable, Equatable, CustomStringConvertible {
+  /// The section.
+  public var sectionID: String
+  /// The seed of the run, nil when it replayed a schedule.
+  public var seed: UInt64?
+  /// The run's decisions: replaying them repeats it exactly.
+  public var schedule: Schedule?
+  /// The invariant's name.
+  public var invariant: String
+  /// What went wrong.
+  public var reason: String
+
+  /// `lessons 17.4 --virtual --seed 17`: the command that shows the run again.
+  public var replayCommand: String? {
+    seed.map { "lessons \(sectionID) --virtual --seed \($0)" }
+  }
+
+  /// Two lines: what broke, then the command that replays it.
+  public var description: String {
+    let run = seed.map { "seed \($0)" } ?? "the schedule"
+    var text = "\(run) broke \"\(invariant)\": \(reason)\n"
+    if let replayCommand { text += "  replay: \(replayCommand)\n" }
+    return text
+  }
+}
