@@ -14,6 +14,7 @@ enum RunCommand: ParsableCommand {
   struct Options {
     var sections: [String] = []
     var runtime = RuntimeOptions()
+    var timeline = false
   }
 
   static let name = "run"
@@ -29,11 +30,20 @@ enum RunCommand: ParsableCommand {
           parser: sections, action: { options, ids in options.sections += ids })
       ]
     ) { options throws(UsageError) in
-      if options.sections.isEmpty && !options.runtime.isEmpty {
+      if options.sections.isEmpty && (!options.runtime.isEmpty || options.timeline) {
         throw UsageError("name a section to run, such as 'lessons 17.4' (see 'lessons --help')")
       }
     }
     .including(RuntimeOptions.group(), at: \.runtime)
+    .adding(
+      [
+        .flag(
+          "--timeline",
+          help:
+            "after each cell that ran concurrent work, draw which thread or task ran what, "
+            + "when (= running, . waiting), fitted to the terminal's width (80 in a pipe)",
+          set: \.timeline)
+      ], section: "options")
   }
 
   static let discussion = """
@@ -67,7 +77,12 @@ enum RunCommand: ParsableCommand {
       return 0
     }
     let runner = NotebookRunner(configuration: options.runtime.configuration)
-    let renderer = TextRenderer.standardOutput()
+    let text = TextRenderer.standardOutput()
+    let renderer: any Renderer =
+      options.timeline
+      ? TimelineRenderer(text, width: TimelineRenderer.standardOutputWidth) { chart in
+        StandardStream.output.write(chart)
+      } : text
     for id in options.sections {
       guard let section = Catalog.section(id) else { continue }
       do {

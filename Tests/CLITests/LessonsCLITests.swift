@@ -99,7 +99,8 @@ struct LessonsCLITests {
     let outcome = try CLI.run(["--help"])
     #expect(
       outcome.stdout.hasPrefix(
-        "usage: lessons [-h] [--virtual] [--seed N] [--speed X] [SECTION ...]\n"
+        "usage: lessons [-h] [--virtual] [--seed N] [--speed X] [--timeline]\n"
+          + "               [SECTION ...]\n"
           + "       lessons {serve,flags2,explore} ...\n"))
     #expect(outcome.stdout.contains("\n  serve "))
     #expect(outcome.stdout.contains("\n  explore "))
@@ -262,5 +263,41 @@ final class LineReader: @unchecked Sendable {
       Thread.sleep(forTimeInterval: 0.05)
     }
     return false
+  }
+}
+
+@Suite("lessons --timeline")
+struct TimelineCLITests {
+  @Test("17.4 --virtual --timeline: the transcript, with the chart after the experiment's cell")
+  func timeline() throws {
+    let outcome = try CLI.run(["17.4", "--virtual", "--timeline"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let chart = """
+      [09:00:05] result 4: 40
+
+      Timeline of In [2], 5s (= running, . waiting)
+                              0s        1s        2s         3s        4s        5s
+      ThreadPoolExecutor-0_0  |[3............................]  | 0 at 0s
+      ThreadPoolExecutor-0_1  [1........][4......................................]
+      ThreadPoolExecutor-0_2  [2..................]
+
+
+      """
+    #expect(outcome.stdout.contains(chart))
+    let transcript = try String(
+      contentsOf: CLI.transcripts.appendingPathComponent("17.4.txt"), encoding: .utf8)
+    let withoutChart = outcome.stdout.replacingOccurrences(
+      of: chart, with: "[09:00:05] result 4: 40\n\n")
+    #expect(withoutChart == transcript, "the chart is the only addition")
+    for line in outcome.stdout.split(separator: "\n") {
+      #expect(line.count <= 80, "\(line)")
+    }
+  }
+
+  @Test("--timeline without a section is a usage error")
+  func alone() throws {
+    let outcome = try CLI.run(["--timeline"])
+    #expect(outcome.status == 2)
+    #expect(outcome.stderr.hasPrefix("lessons: name a section to run"))
   }
 }
