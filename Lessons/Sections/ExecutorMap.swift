@@ -67,6 +67,31 @@ enum ExecutorMap {
         result behind it, even one that is ready. When you want results as soon as
         each is ready, use asCompleted, as the flag downloads of 17.1 and 17.5 do.
         """),
+      prose(
+        """
+        Which thread finishes first is up to the scheduler; the order of map's results
+        is not. Here five calls that each take one second run on three threads, twice,
+        in virtual time under two seeds: two valid interleavings, each the same again
+        for the same seed. The calls end in a different order, and the results come
+        back in input order both times.
+        """),
+      cell("two-seeds") {
+        @Sendable func call(_ n: Int) -> Int {
+          sleep(seconds: 1)
+          display("call \(n) done")
+          return n * 10
+        }
+        let runs = try [1, 2].map { seed in
+          try linesPrinted(seed: seed) {
+            try withThreadPoolExecutor(maxWorkers: 3) { executor in
+              for result in try executor.map(call, 0..<5) {
+                display("result \(try result.get())")
+              }
+            }
+          }
+        }
+        sideBySide(runs, titles: ["seed 1", "seed 2"])
+      },
     ],
     // What every interleaving keeps, whichever thread the scheduler runs first.
     invariants: [

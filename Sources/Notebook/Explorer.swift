@@ -1,4 +1,6 @@
 import ConcurrencyRuntime
+import Dispatch
+import Foundation
 
 /// Runs a section in virtual time under many seeds (or one recorded schedule), counts the
 /// distinct interleavings it meets and checks the section's invariants on each run.
@@ -29,14 +31,26 @@ public struct Explorer: Sendable {
     self.settings = settings
   }
 
-  /// Runs the section once per seed, in order, and reports what it found.
-  public func explore(seeds: some Sequence<UInt64>) -> ExplorationReport {
-    var report = ExplorationReport(sectionID: section.id, invariantCount: invariants.count)
-    for seed in seeds {
-      var settings = settings
-      settings.seed = seed
-      report.add(check(settings), seed: seed)
+  /// Runs the section once per seed and reports what it found, in the order of the seeds.
+  ///
+  /// Runs are independent simulations, so they are spread over `parallelism` OS threads (the
+  /// machine's cores by default); the report is the same whatever the parallelism.
+  public func explore(
+    seeds: some Sequence<UInt64>,
+    parallelism: Int = ProcessInfo.processInfo.activeProcessorCount
+  ) -> ExplorationReport {
+    let seeds = Array(seeds)
+    let results = Results(count: seeds.count)
+    let workers = max(1, min(parallelism, seeds.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      for index in stride(from: worker, to: seeds.count, by: workers) {
+        var settings = settings
+        settings.seed = seeds[index]
+        results.set(index, check(settings))
+      }
     }
+    var report = ExplorationReport(sectionID: section.id, invariantCount: invariants.count)
+    for (seed, result) in zip(seeds, results.all) { report.add(result, seed: seed) }
     return report
   }
 
@@ -165,4 +179,17 @@ public struct Violation: Sendable, Equatable, CustomStringConvertible {
     if let replayCommand { text += "  replay: \(replayCommand)\n" }
     return text
   }
+}
+
+/// The runs of an exploration, filled in from several threads, each index once.
+private final class Results: @unchecked Sendable {
+  typealias Run = (recording: SectionRecording, broken: [(invariant: String, reason: String)])
+  private let lock = NSLock()
+  private var runs: [Run?]
+
+  init(count: Int) { runs = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ run: Run) { lock.withLock { runs[index] = run } }
+
+  var all: [Run] { lock.withLock { runs.compactMap { $0 } } }
 }

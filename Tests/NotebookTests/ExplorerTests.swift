@@ -76,6 +76,16 @@ struct ExplorerTests {
     #expect(explorer.check(replay).recording.text == explorer.check(seeded).recording.text)
   }
 
+  @Test("the report is the same run on one thread or on several")
+  func parallelism() {
+    let explorer = Explorer(section: race, invariants: race.invariants + [aFirst])
+    let one = explorer.explore(seeds: 0..<100, parallelism: 1)
+    let four = explorer.explore(seeds: 0..<100, parallelism: 4)
+    #expect(one.summary == four.summary)
+    #expect(one.violations == four.violations)
+    #expect(one.distinctSchedules == four.distinctSchedules)
+  }
+
   @Test("the canonical schedule keeps the broken invariant: only exploring finds it")
   func canonicalHidesIt() {
     let (recording, broken) = Explorer(section: race, invariants: [aFirst]).check(.init())
