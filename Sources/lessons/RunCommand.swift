@@ -1,5 +1,6 @@
 import CommandLineKit
 import ConcurrencyRuntime
+import Foundation
 import Lessons
 import Notebook
 
@@ -15,6 +16,7 @@ enum RunCommand: ParsableCommand {
     var sections: [String] = []
     var runtime = RuntimeOptions()
     var timeline = false
+    var timelineSVG: String?
   }
 
   static let name = "run"
@@ -30,7 +32,9 @@ enum RunCommand: ParsableCommand {
           parser: sections, action: { options, ids in options.sections += ids })
       ]
     ) { options throws(UsageError) in
-      if options.sections.isEmpty && (!options.runtime.isEmpty || options.timeline) {
+      if options.sections.isEmpty
+        && (!options.runtime.isEmpty || options.timeline || options.timelineSVG != nil)
+      {
         throw UsageError("name a section to run, such as 'lessons 17.4' (see 'lessons --help')")
       }
     }
@@ -42,7 +46,13 @@ enum RunCommand: ParsableCommand {
           help:
             "after each cell that ran concurrent work, draw which thread or task ran what, "
             + "when (= running, . waiting), fitted to the terminal's width (80 in a pipe)",
-          set: \.timeline)
+          set: \.timeline),
+        .value(
+          "--timeline-svg", valueName: "FILE",
+          help:
+            "write the same charts, one per cell that ran concurrent work, as a standalone "
+            + "SVG picture to FILE",
+          parser: .string, into: \.timelineSVG),
       ], section: "options")
   }
 
@@ -78,21 +88,33 @@ enum RunCommand: ParsableCommand {
     }
     let runner = NotebookRunner(configuration: options.runtime.configuration)
     let text = TextRenderer.standardOutput()
-    let renderer: any Renderer =
+    var renderer: any Renderer =
       options.timeline
       ? TimelineRenderer(text, width: TimelineRenderer.standardOutputWidth) { chart in
         StandardStream.output.write(chart)
       } : text
+    let svg = options.timelineSVG.map { _ in TimelineSVGRenderer(renderer) }
+    if let svg { renderer = svg }
+    var status: Int32 = 0
     for id in options.sections {
       guard let section = Catalog.section(id) else { continue }
       do {
         try runner.run(section, renderer: renderer)
       } catch {
         program.writeError("lessons: \(error)\n")
+        status = 1
+        break
+      }
+    }
+    if let svg, let path = options.timelineSVG {
+      do {
+        try svg.svg.document.write(toFile: path, atomically: true, encoding: .utf8)
+      } catch {
+        program.writeError("lessons: cannot write the timeline to \(path)\n")
         return 1
       }
     }
-    return 0
+    return status
   }
 
   /// A section's id, or `all` for every one.
