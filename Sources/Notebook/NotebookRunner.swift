@@ -22,9 +22,8 @@ public struct NotebookRunner: Sendable {
   /// deadlock in virtual time is thrown as `RuntimeError.deadlock`.
   @discardableResult
   public func run(_ section: Section, renderer: any Renderer) throws -> [TraceEvent] {
-    let (runtime, error) = perform(section, renderer: renderer)
-    if let error { throw error }
-    return runtime.trace.events
+    var runtime: Runtime?
+    return try run(section, renderer: renderer, runtime: &runtime)
   }
 
   /// Runs `section` as ``run(_:renderer:)`` does, rendering it as plain text into memory, and
@@ -33,39 +32,46 @@ public struct NotebookRunner: Sendable {
   ///
   ///     let recording = NotebookRunner(configuration: .virtual(seed: 7)).record(section)
   ///     recording.failure          // nil
-  ///     recording.cells.count      // 2
+  ///     recording.cells.count      // 3
   public func record(_ section: Section) -> SectionRecording {
     let renderer = RecordingRenderer()
-    let (runtime, error) = perform(section, renderer: renderer)
+    var runtime: Runtime?
+    var failure: String?
+    do {
+      try run(section, renderer: renderer, runtime: &runtime)
+    } catch {
+      failure = "\(error)"
+    }
     return SectionRecording(
       sectionID: section.id, cells: renderer.cells, text: renderer.rendered,
-      events: runtime.trace.events, schedule: runtime.schedule, failure: error.map { "\($0)" })
+      events: runtime?.trace.events ?? [], schedule: runtime?.schedule, failure: failure)
   }
 
-  /// Runs the section's blocks in a new runtime; returns the runtime and what stopped it.
-  private func perform(_ section: Section, renderer: any Renderer) -> (Runtime, (any Error)?) {
+  /// ``run(_:renderer:)``, handing out the runtime it made, which holds the trace and the
+  /// schedule even when the run throws.
+  @discardableResult
+  private func run(_ section: Section, renderer: any Renderer, runtime made: inout Runtime?)
+    throws -> [TraceEvent]
+  {
     let output: @Sendable (ConsoleOutput) -> Void = { renderer.output($0) }
     let runtime = configuration.makeRuntime(output: output)
+    made = runtime
     renderer.begin(section)
-    do {
-      try runtime.run {
-        var number = 0
-        for block in section.blocks {
-          switch block {
-          case .prose(let text):
-            renderer.prose(text)
-          case .cell(let cell):
-            number += 1
-            renderer.cell(number, source: cell.source)
-            try Self.run(cell, number: number, in: runtime, renderer: renderer)
-          }
+    try runtime.run {
+      var number = 0
+      for block in section.blocks {
+        switch block {
+        case .prose(let text):
+          renderer.prose(text)
+        case .cell(let cell):
+          number += 1
+          renderer.cell(number, source: cell.source)
+          try Self.run(cell, number: number, in: runtime, renderer: renderer)
         }
       }
-    } catch {
-      return (runtime, error)
     }
     renderer.end(section)
-    return (runtime, nil)
+    return runtime.trace.events
   }
 
   /// Runs one cell between its trace events and hands the renderer its record.
