@@ -14,7 +14,7 @@ import Notebook
 enum ExploreCommand: ParsableCommand {
   /// The section, how many seeds, and a schedule to replay instead.
   struct Options {
-    var section = ""
+    var sections: [String] = []
     var seeds = 100
     var schedule: String?
     var saveSchedule: String?
@@ -43,8 +43,8 @@ enum ExploreCommand: ParsableCommand {
       ],
       positionals: [
         Positional(
-          "SECTION", help: "the section to explore (such as 17.4)", parser: section,
-          into: \.section)
+          "SECTION", help: "the section to explore (such as 17.4), or all", parser: sections,
+          into: \.sections)
       ])
   }
 
@@ -57,13 +57,10 @@ enum ExploreCommand: ParsableCommand {
     """
 
   static func run(_ options: Options, in program: Program) -> Int32 {
-    guard let section = Catalog.section(options.section) else { return 2 }
-    let explorer = Explorer(section: section)
-    let report: ExplorationReport
+    var schedule: Schedule?
     if let path = options.schedule {
       do {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        report = explorer.replay(try Schedule(text: text))
+        schedule = try Schedule(text: try String(contentsOfFile: path, encoding: .utf8))
       } catch let error as ScheduleFormatError {
         program.writeError("lessons explore: \(path): \(error)\n")
         return 1
@@ -71,32 +68,42 @@ enum ExploreCommand: ParsableCommand {
         program.writeError("lessons explore: cannot read \(path)\n")
         return 1
       }
-    } else {
-      report = explorer.explore(seeds: 0..<UInt64(options.seeds))
     }
-    program.write(report.summary)
-    if let path = options.saveSchedule,
-      let schedule = report.violations.first?.schedule ?? report.firstSchedule
-    {
+    var status: Int32 = 0
+    var firstRun: Schedule?
+    var firstViolation: Schedule?
+    for id in options.sections {
+      guard let section = Catalog.section(id) else { return 2 }
+      let explorer = Explorer(section: section)
+      let report =
+        schedule.map { explorer.replay($0) }
+        ?? explorer.explore(seeds: 0..<UInt64(options.seeds))
+      program.write(report.summary)
+      if !report.violations.isEmpty { status = 1 }
+      firstRun = firstRun ?? report.firstSchedule
+      firstViolation = firstViolation ?? report.violations.first?.schedule
+    }
+    if let path = options.saveSchedule, let toSave = firstViolation ?? firstRun {
       do {
-        try schedule.text.write(toFile: path, atomically: true, encoding: .utf8)
+        try toSave.text.write(toFile: path, atomically: true, encoding: .utf8)
         program.write("  schedule written to \(path)\n")
       } catch {
         program.writeError("lessons explore: cannot write \(path)\n")
         return 1
       }
     }
-    return report.violations.isEmpty ? 0 : 1
+    return status
   }
 
-  /// A section's id.
-  private static var section: ValueParser<String> {
+  /// A section's id, or `all` for every one.
+  private static var sections: ValueParser<[String]> {
     ValueParser { name, _ throws(UsageError) in
+      if name == "all" { return Catalog.sections.map(\.id) }
       guard Catalog.section(name) != nil else {
         let valid = Catalog.sections.map(\.id).joined(separator: ", ")
-        throw UsageError("unknown section '\(name)': choose one of \(valid)")
+        throw UsageError("unknown section '\(name)': choose one of \(valid), or all")
       }
-      return name
+      return [name]
     }
   }
 }

@@ -14,6 +14,14 @@ struct ExploreCLITests {
     #expect(outcome.stderr.isEmpty)
   }
 
+  @Test("explore all explores every section in turn")
+  func all() throws {
+    let outcome = try CLI.run(["explore", "all", "--seeds", "10"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.hasPrefix("17.4: 10 runs, "))
+    #expect(outcome.stdout.components(separatedBy: "held in every run\n").count > 1)
+  }
+
   @Test("a saved schedule replays exactly, once")
   func replaysSchedule() throws {
     let file = FileManager.default.temporaryDirectory
