@@ -1,4 +1,4 @@
-import Synchronization
+import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -23,7 +23,22 @@ public enum TemporaryFiles {
     var closed = false
   }
 
-  private static let state = Mutex(State())
+  // An NSLock (a pthread mutex) rather than Synchronization's Mutex: the Thread Sanitizer sees
+  // a pthread mutex's ordering, but not that of Mutex's futex on Linux, and reported every
+  // contended register/unregister as a race.
+  private static let state = Locked(State())
+
+  /// A value behind an `NSLock`.
+  private final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+      try lock.withLock { try body(&value) }
+    }
+  }
 
   /// Records `path` as about to be written; false once ``removeAll()`` has run.
   public static func register(_ path: String) -> Bool {
