@@ -13,11 +13,21 @@ import ConcurrencyRuntime
 ///     }
 ///     inOrder.violation(in: recording)   // nil
 public struct Invariant: Sendable {
-  /// What the invariant promises, in a few words (`results in input order`).
+  /// What the invariant promises, in a few words.
+  ///
+  /// `lessons explore` quotes it when it breaks.
+  ///
+  ///     inOrder.name   // "results in input order"
   public let name: String
   private let check: @Sendable (SectionRecording) -> String?
 
   /// An invariant named `name`; `check` returns nil when it holds, or what went wrong.
+  ///
+  /// The check reads the run's ``SectionRecording``.
+  ///
+  ///     Invariant("makespan 5 s") { run in
+  ///       run.cell(named: "executor-map")?.duration == .seconds(5) ? nil : "not 5 s"
+  ///     }
   public init(_ name: String, check: @escaping @Sendable (SectionRecording) -> String?) {
     self.name = name
     self.check = check
@@ -41,20 +51,49 @@ public struct Invariant: Sendable {
 ///     recording.cell(named: "executor-map")?.duration   // 5.0 seconds
 ///     recording.schedule?.decisions.count               // 93
 public struct SectionRecording: Sendable {
-  /// The section's id (`17.4`).
+  /// The section's id.
+  ///
+  /// As the command line takes it.
+  ///
+  ///     recording.sectionID   // "17.4"
   public var sectionID: String
   /// What each cell that ran did, in order.
+  ///
+  /// Each with its output, events and times.
+  ///
+  ///     recording.cells.map(\.name)   // ["loiter", "executor-map", "two-seeds"]
   public var cells: [CellRecord]
   /// The section as plain text, as `--virtual` prints it.
+  ///
+  /// Two runs with equal text look alike to a reader.
+  ///
+  ///     recording.text.hasPrefix("17.4  Experimenting with Executor.map")   // true
   public var text: String
   /// Every event of the run, in order.
+  ///
+  /// The whole trace, cells' start and end events included.
+  ///
+  ///     recording.events.first?.kind   // .cellStarted(1)
   public var events: [TraceEvent]
   /// The virtual scheduler's decisions (nil for a live run): replaying them repeats the run.
+  ///
+  /// Two runs with equal schedules interleaved alike.
+  ///
+  ///     recording.schedule?.decisions.count   // 93
   public var schedule: Schedule?
   /// Why the run stopped early (a cell threw, a deadlock), or nil when it ran through.
+  ///
+  /// A failed run breaks every invariant.
+  ///
+  ///     recording.failure   // nil
   public var failure: String?
 
   /// A recording with every field given.
+  ///
+  /// `NotebookRunner.record` makes them; tests of invariants may too.
+  ///
+  ///     SectionRecording(sectionID: "0.1", cells: [], text: "", events: [], schedule: nil,
+  ///                      failure: nil).cells.isEmpty   // true
   public init(
     sectionID: String, cells: [CellRecord], text: String, events: [TraceEvent],
     schedule: Schedule?, failure: String?

@@ -16,33 +16,77 @@ import Foundation
 ///     // …
 public struct Timeline: Sendable {
   /// One task drawn on a lane.
+  ///
+  /// Its times are the span's, from the cell's start.
+  ///
+  ///     timeline.rows[0].bars[0].label   // "3"
   public struct Bar: Sendable, Equatable {
-    /// The span's label (`loiter(3)`, `BR`).
+    /// The span's label.
+    ///
+    /// What the executor called the task.
+    ///
+    ///     bar.label   // "BR"
     public var label: String
-    /// When it started and ended, from the cell's start.
+    /// When it started, from the cell's start.
+    ///
+    ///     bar.start   // 1.0 seconds
     public var start: Duration
     /// When it ended, from the cell's start (the cell's end if it never did).
+    ///
+    ///     bar.end   // 5.0 seconds
     public var end: Duration
   }
 
   /// One row: a lane, its bars in order, and when its thread or task was blocked.
+  ///
+  /// Lanes are the spans' (thread, async task or process).
+  ///
+  ///     timeline.rows.map(\.lane.description)   // ["ThreadPoolExecutor-0_0", …]
   public struct Row: Sendable, Equatable {
     /// Where the work ran.
+    ///
+    /// The span's lane.
+    ///
+    ///     row.lane   // .thread("ThreadPoolExecutor-0_1")
     public var lane: Lane
     /// Its tasks, in the order they started.
+    ///
+    /// One per span on the lane.
+    ///
+    ///     row.bars.map(\.label)   // ["1", "4"]
     public var bars: [Bar]
     /// The stretches when the lane waited, from the cell's start.
+    ///
+    /// From its blocked and unblocked events: sleeps, locks, conditions, futures.
+    ///
+    ///     row.waits.first   // 0.0 seconds..<1.0 seconds
     public var waits: [Range<Duration>]
   }
 
-  /// The cell's number (`In [2]`).
+  /// The cell's number.
+  ///
+  /// As `In [n]` shows it.
+  ///
+  ///     timeline.cell   // 2
   public var cell: Int
   /// How long the cell ran.
+  ///
+  /// The width of the chart.
+  ///
+  ///     timeline.duration   // 5.0 seconds
   public var duration: Duration
   /// The lanes, in the order their first task started.
+  ///
+  /// Lanes that ran no task are left out.
+  ///
+  ///     timeline.rows.count   // 3
   public var rows: [Row]
 
   /// The timeline of `record`; it has no rows when the cell ran no task spans.
+  ///
+  /// Reads the record's events only.
+  ///
+  ///     Timeline(record).rows.count   // 3 for 17.4's second cell
   public init(_ record: CellRecord) {
     cell = record.number
     duration = record.duration
@@ -86,6 +130,10 @@ public struct Timeline: Sendable {
   }
 
   /// Whether there is anything to draw.
+  ///
+  /// A cell that ran no concurrent work draws nothing.
+  ///
+  ///     Timeline(quietRecord).isEmpty   // true
   public var isEmpty: Bool { rows.isEmpty }
 
   /// The chart, every line at most `width` columns (at least 50 are used).

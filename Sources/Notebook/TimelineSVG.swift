@@ -14,21 +14,43 @@ import Foundation
 ///     try svg.document.write(toFile: "17.4.svg", atomically: true, encoding: .utf8)
 public struct TimelineSVG: Sendable {
   /// One chart: a cell's timeline and the section it belongs to.
+  ///
+  /// Titled with both.
+  ///
+  ///     svg.charts[0].sectionID   // "17.4"
   public struct Chart: Sendable {
-    /// The section's id (`17.4`).
+    /// The section's id.
+    ///
+    ///     chart.sectionID   // "17.4"
     public var sectionID: String
     /// The section's title.
+    ///
+    ///     chart.sectionTitle   // "Experimenting with Executor.map"
     public var sectionTitle: String
     /// The cell's timeline.
+    ///
+    ///     chart.timeline.cell   // 2
     public var timeline: Timeline
   }
 
   /// The charts, in the order they were added.
+  ///
+  /// Drawn top to bottom.
+  ///
+  ///     svg.charts.count   // 1 for 17.4
   public private(set) var charts: [Chart] = []
 
   /// Pixels from the left edge to where time 0 is drawn.
+  ///
+  /// Lane names sit to its left.
+  ///
+  ///     TimelineSVG.plotLeft   // 190
   public static let plotLeft = 190.0
   /// Pixels of width for the whole of a cell's duration.
+  ///
+  /// Every chart is this wide, whatever its duration.
+  ///
+  ///     TimelineSVG.plotWidth   // 600
   public static let plotWidth = 600.0
 
   static let laneHeight = 28.0
@@ -38,23 +60,40 @@ public struct TimelineSVG: Sendable {
   static let gap = 24.0
 
   /// An empty picture.
+  ///
+  /// Charts come with ``add(_:section:)``.
+  ///
+  ///     TimelineSVG().isEmpty   // true
   public init() {}
 
   /// Adds `timeline`'s chart, titled with `section`, unless it has nothing to draw.
+  ///
+  ///     svg.add(Timeline(record), section: section)
+  ///     svg.charts.count   // 1
   public mutating func add(_ timeline: Timeline, section: Section) {
     guard !timeline.isEmpty else { return }
     charts.append(Chart(sectionID: section.id, sectionTitle: section.title, timeline: timeline))
   }
 
   /// Whether there is no chart.
+  ///
+  ///     TimelineSVG().isEmpty   // true
   public var isEmpty: Bool { charts.isEmpty }
 
   /// Pixels per second of `timeline`'s chart.
+  ///
+  /// A bar starts at `plotLeft + start * scale`.
+  ///
+  ///     TimelineSVG.scale(of: timeline)   // 120 for a 5 s cell
   public static func scale(of timeline: Timeline) -> Double {
     plotWidth / max(Timeline.seconds(timeline.duration), 1e-9)
   }
 
   /// The SVG document.
+  ///
+  /// UTF-8 text, standalone, with no scripts.
+  ///
+  ///     svg.document.hasPrefix("<?xml")   // true
   public var document: String {
     var body = ""
     var top = 10.0
@@ -219,23 +258,35 @@ public final class TimelineSVGRenderer: Renderer, @unchecked Sendable {
   private var section: Section?
 
   /// Renders with `base` and collects the timelines.
+  ///
+  ///     let renderer = TimelineSVGRenderer(TextRenderer.standardOutput())
   public init(_ base: any Renderer) { self.base = base }
 
   /// The picture so far.
+  ///
+  /// Complete once the runner returns.
+  ///
+  ///     renderer.svg.document   // "<?xml version=…"
   public var svg: TimelineSVG { lock.withLock { picture } }
 
+  /// Notes the section for the charts' titles, then renders as `base`.
   public func begin(_ section: Section) {
     lock.withLock { self.section = section }
     base.begin(section)
   }
+  /// Renders as `base`.
   public func prose(_ text: String) { base.prose(text) }
+  /// Renders as `base`.
   public func cell(_ number: Int, source: String) { base.cell(number, source: source) }
+  /// Renders as `base`.
   public func output(_ piece: ConsoleOutput) { base.output(piece) }
+  /// Renders as `base`, then keeps the cell's chart if it ran concurrent work.
   public func cellEnded(_ record: CellRecord) {
     base.cellEnded(record)
     lock.withLock {
       if let section { picture.add(Timeline(record), section: section) }
     }
   }
+  /// Renders as `base`.
   public func end(_ section: Section) { base.end(section) }
 }

@@ -14,18 +14,46 @@ import Foundation
 ///     print(run.output, terminator: "")
 ///     // [09:00:00] hello
 public struct RecordedRun: Sendable {
-  /// Everything written to the runtime's console, in order (`display` stamps `[HH:MM:SS]`).
+  /// Everything written to the runtime's console, in order.
+  ///
+  /// `display` stamps each line `[HH:MM:SS]` on the virtual clock, from 09:00:00.
+  ///
+  ///     RecordedRun.record { Runtime.current.console.display("hi") }.output
+  ///     // "[09:00:00] hi\n"
   public var output: String
-  /// Every event of the run, in order: output, task spans, blocking.
+  /// Every event of the run, in order.
+  ///
+  /// Output, task spans (an executor's tasks), threads blocking and unblocking.
+  ///
+  ///     run.events.filter { if case .spanStarted = $0.kind { true } else { false } }.count
+  ///     // 3 (three tasks submitted)
   public var events: [TraceEvent]
-  /// The seed the run used (nil: the canonical schedule, or a replayed one).
+  /// The seed the run used.
+  ///
+  /// Nil for the canonical schedule, and for a replayed one.
+  ///
+  ///     RecordedRun.record(seed: 7, body).seed   // 7
   public var seed: UInt64?
-  /// The scheduler's decisions; ``record(schedule:cpuCount:_:)`` with them repeats the run.
+  /// The scheduler's decisions.
+  ///
+  /// Recording with them (`RecordedRun.record(schedule:_:)`) repeats the run exactly.
+  ///
+  ///     let again = RecordedRun.record(schedule: run.schedule, body)
+  ///     again.output == run.output   // true
   public var schedule: Schedule?
   /// What the closure threw, or why the run stopped (a deadlock), or nil.
+  ///
+  /// A failed run still has the output and events up to the failure.
+  ///
+  ///     RecordedRun.record { throw Broken() }.failure   // "Broken()"
   public var failure: String?
 
   /// A run with every field given.
+  ///
+  /// For tests of invariants; runs come from `record`.
+  ///
+  ///     let run = RecordedRun(output: "", events: [], seed: nil, schedule: nil, failure: nil)
+  ///     run.output.isEmpty   // true
   public init(
     output: String, events: [TraceEvent], seed: UInt64?, schedule: Schedule?, failure: String?
   ) {
