@@ -7,6 +7,12 @@ let package = Package(
     .executable(name: "lessons", targets: ["lessons"]),
     .library(name: "ConcurrencyRuntime", targets: ["ConcurrencyRuntime"]),
     .library(name: "Futures", targets: ["Futures"]),
+    // Golden files (byte-for-byte comparison, unified diff, record modes) and their test
+    // framework adapters; TranscriptTesting builds snapshot tests of concurrent code on them.
+    .library(name: "GoldenFiles", targets: ["GoldenFiles"]),
+    .library(name: "GoldenFilesTesting", targets: ["GoldenFilesTesting"]),
+    .library(name: "GoldenFilesXCTest", targets: ["GoldenFilesXCTest"]),
+    .library(name: "TranscriptTesting", targets: ["TranscriptTesting"]),
   ],
   targets: [
     // Libraries
@@ -20,6 +26,9 @@ let package = Package(
     // stays free of both, so that code outside tests can use it.
     .target(name: "GoldenFilesTesting", dependencies: ["GoldenFiles"]),
     .target(name: "GoldenFilesXCTest", dependencies: ["GoldenFiles"]),
+    // Snapshot tests of concurrent output: a closure run in the virtual runtime, compared with
+    // a golden file beside the test, and checked under many seeds.
+    .target(name: "TranscriptTesting", dependencies: ["ConcurrencyRuntime", "GoldenFiles"]),
     .target(
       name: "Lessons",
       dependencies: ["ConcurrencyRuntime", "Futures", "Flags", "Notebook", "CommandLineKit"],
@@ -76,5 +85,9 @@ let package = Package(
       name: "GoldenFilesTests",
       dependencies: ["GoldenFiles", "GoldenFilesTesting", "GoldenFilesXCTest"]),
     .testTarget(name: "CLITests", dependencies: ["lessons"]),
+    .testTarget(
+      name: "TranscriptTestingTests",
+      dependencies: ["TranscriptTesting", "ConcurrencyRuntime", "Futures", "GoldenFiles"],
+      exclude: ["__Transcripts__"]),
   ]
 )

@@ -207,5 +207,31 @@ enum DownloadsWithProgress {
         code; ProcessPoolExecutor offers the same interface as the thread pool, and
         section 17.3 is about it.
         """),
+    ],
+    invariants: [
+      Invariant("every code counted once: ok + not found + errors == requested") { run in
+        for name in [
+          "flags2-sequential-run", "flags2-threadpool-run", "flags2-async-run",
+          "flags2-sequential-errors", "flags2-threadpool-errors",
+        ] {
+          if let problem = FlagRunChecks(run.cell(named: name)).countsAddUp {
+            return "\(name): \(problem)"
+          }
+        }
+        return nil
+      },
+      Invariant("every requested code asked for once") { run in
+        for name in ["flags2-sequential-run", "flags2-threadpool-run", "flags2-async-run"] {
+          let checks = FlagRunChecks(run.cell(named: name))
+          let codes = checks.requests.map(\.code)
+          if Set(codes).count != codes.count { return "\(name): a code asked for twice" }
+        }
+        return nil
+      },
+      Invariant("the progress bar ends at 100 it/s") { run in
+        let output = run.cell(named: "tqdm")?.output ?? ""
+        return output.contains("1000/1000 [00:10<00:00, 100.00it/s]")
+          ? nil : "the bar ended otherwise"
+      },
     ])
 }

@@ -1,3 +1,4 @@
+import ConcurrencyRuntime
 import Futures
 import Notebook
 
@@ -66,5 +67,91 @@ enum ExecutorMap {
         result behind it, even one that is ready. When you want results as soon as
         each is ready, use asCompleted, as the flag downloads of 17.1 and 17.5 do.
         """),
+      prose(
+        """
+        Which thread finishes first is up to the scheduler; the order of map's results
+        is not. Here five calls that each take one second run on three threads, twice,
+        in virtual time under two seeds: two valid interleavings, each the same again
+        for the same seed. The calls end in a different order, and the results come
+        back in input order both times.
+        """),
+      cell("two-seeds") {
+        @Sendable func call(_ n: Int) -> Int {
+          sleep(seconds: 1)
+          display("call \(n) done")
+          return n * 10
+        }
+        let runs = try [1, 2].map { seed in
+          try linesPrinted(seed: seed) {
+            try withThreadPoolExecutor(maxWorkers: 3) { executor in
+              for result in try executor.map(call, 0..<5) {
+                display("result \(try result.get())")
+              }
+            }
+          }
+        }
+        sideBySide(runs, titles: ["seed 1", "seed 2"])
+      },
+    ],
+    // What every interleaving keeps, whichever thread the scheduler runs first.
+    invariants: [
+      Invariant("result i after loiter(i) done") { run in
+        let cell = MapRun(run)
+        let early = cell.results.first { result in
+          (cell.ends[result.index] ?? .max) > result.position
+        }
+        return early.map { "result \($0.index) came before loiter(\($0.index)) ended" }
+      },
+      Invariant("results in input order") { run in
+        let order = MapRun(run).results.map(\.index)
+        return order == Array(0..<5) ? nil : "results came in the order \(order)"
+      },
+      Invariant("makespan 5 s") { run in
+        let took = run.cell(named: "executor-map")?.duration ?? .zero
+        return took == .seconds(5) ? nil : "the cell took \(took), not 5 seconds"
+      },
+      Invariant("at most 3 calls at once") { run in
+        let most = MapRun(run).mostAtOnce
+        return most <= 3 ? nil : "\(most) calls ran at once on a pool of 3 threads"
+      },
     ])
+}
+
+/// The experiment's cell as 17.4's invariants read it: where each `loiter(i)` span ended and
+/// each `result i` line was printed (positions in the cell's events), and the most calls
+/// that ran at once.
+private struct MapRun {
+  var ends: [Int: Int] = [:]
+  var results: [(index: Int, position: Int)] = []
+  var mostAtOnce = 0
+
+  init(_ run: SectionRecording) {
+    var labels: [Int: Int] = [:]
+    var running = 0
+    for (position, event) in (run.cell(named: "executor-map")?.events ?? []).enumerated() {
+      switch event.kind {
+      case .spanStarted(let span):
+        labels[span.id] = Int(span.label)
+        running += 1
+        mostAtOnce = max(mostAtOnce, running)
+      case .spanEnded(let id):
+        running -= 1
+        if let n = labels[id] { ends[n] = position }
+      case .output(let text):
+        if let n = Self.resultIndex(text) { results.append((n, position)) }
+      default:
+        break
+      }
+    }
+  }
+
+  /// `3` from `[09:00:03] result 3: 30`.
+  static func resultIndex(_ line: Substring) -> Int? {
+    guard let range = line.range(of: "] result "),
+      let colon = line[range.upperBound...].firstIndex(of: ":")
+    else { return nil }
+    return Int(line[range.upperBound..<colon])
+  }
+
+  static func resultIndex(_ text: String) -> Int? { resultIndex(text[...]) }
 }

@@ -287,5 +287,32 @@ enum WebDownloads {
         value you await; structured code seldom holds one, as a task group or an
         async let keeps track of its child tasks for you.
         """),
+    ],
+    invariants: [
+      Invariant("each program asks for each of the 20 flags once") { run in
+        for name in ["flags-run", "flags-threadpool-run", "flags-async-run"] {
+          if let problem = FlagRunChecks(run.cell(named: name)).eachOnce(pop20) {
+            return "\(name): \(problem)"
+          }
+        }
+        return FlagRunChecks(run.cell(named: "flags-as-completed-run"))
+          .eachOnce(Array(pop20.prefix(5)))
+      },
+      Invariant("the sequential program asks for one flag at a time") { run in
+        FlagRunChecks(run.cell(named: "flags-run")).oneAtATime
+          ? nil : "two requests overlapped"
+      },
+      Invariant("threads and async tasks are at least 4x faster than one at a time") { run in
+        let sequential = run.cell(named: "flags-run")?.duration ?? .zero
+        for name in ["flags-threadpool-run", "flags-async-run"] {
+          let took = run.cell(named: name)?.duration ?? .zero
+          if took * 4 > sequential { return "\(name) took \(took), sequential \(sequential)" }
+        }
+        return nil
+      },
+      Invariant("at most 3 downloads at once on 3 threads") { run in
+        let most = FlagRunChecks(run.cell(named: "flags-as-completed-run")).mostAtOnce
+        return most <= 3 ? nil : "\(most) requests at once"
+      },
     ])
 }

@@ -33,8 +33,40 @@ public struct NotebookRunner: Sendable {
   /// prepare its environment runs no cell and throws ``NotebookError/preparationFailed``.
   @discardableResult
   public func run(_ section: Section, renderer: any Renderer) throws -> [TraceEvent] {
+    var runtime: Runtime?
+    return try run(section, renderer: renderer, runtime: &runtime)
+  }
+
+  /// Runs `section` as ``run(_:renderer:)`` does, rendering it as plain text into memory, and
+  /// hands back the whole run for invariants to check: a failure is part of the recording
+  /// rather than thrown.
+  ///
+  ///     let recording = NotebookRunner(configuration: .virtual(seed: 7)).record(section)
+  ///     recording.failure          // nil
+  ///     recording.cells.count      // 3
+  public func record(_ section: Section) -> SectionRecording {
+    let renderer = RecordingRenderer()
+    var runtime: Runtime?
+    var failure: String?
+    do {
+      try run(section, renderer: renderer, runtime: &runtime)
+    } catch {
+      failure = "\(error)"
+    }
+    return SectionRecording(
+      sectionID: section.id, cells: renderer.cells, text: renderer.rendered,
+      events: runtime?.trace.events ?? [], schedule: runtime?.schedule, failure: failure)
+  }
+
+  /// ``run(_:renderer:)``, handing out the runtime it made, which holds the trace and the
+  /// schedule even when the run throws.
+  @discardableResult
+  private func run(_ section: Section, renderer: any Renderer, runtime made: inout Runtime?)
+    throws -> [TraceEvent]
+  {
     let output: @Sendable (ConsoleOutput) -> Void = { renderer.output($0) }
     let runtime = configuration.makeRuntime(output: output)
+    made = runtime
     renderer.begin(section)
     let environment = try prepare(section, runtime: runtime, renderer: renderer)
     defer {

@@ -18,12 +18,20 @@ public struct Section: Sendable {
   /// How a section prepares its environment for a run; what it throws stops the run.
   public typealias Prepare = @Sendable (SectionContext) throws -> any SectionEnvironment
 
-  /// Makes a section; `prepare`, if given, makes its environment before each run.
-  public init(id: String, title: String, prepare: Prepare? = nil, blocks: [Block]) {
+  /// What every valid interleaving of the section's run keeps, checked by `lessons explore`.
+  public let invariants: [Invariant]
+
+  /// Makes a section; `prepare`, if given, makes its environment before each run;
+  /// `invariants` are what `lessons explore` checks under every seed.
+  public init(
+    id: String, title: String, prepare: Prepare? = nil, blocks: [Block],
+    invariants: [Invariant] = []
+  ) {
     self.id = id
     self.title = title
     self.prepare = prepare
     self.blocks = blocks
+    self.invariants = invariants
   }
 
   /// The cells alone, in order; the first is `In [1]`.

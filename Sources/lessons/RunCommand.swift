@@ -1,5 +1,6 @@
 import CommandLineKit
 import ConcurrencyRuntime
+import Foundation
 import Lessons
 import Notebook
 
@@ -16,6 +17,8 @@ enum RunCommand: ParsableCommand {
     var runtime = RuntimeOptions()
     /// Where live flag sections save flags; nil for a fresh temporary folder.
     var destination: String?
+    var timeline = false
+    var timelineSVG: String?
   }
 
   static let name = "run"
@@ -41,11 +44,29 @@ enum RunCommand: ParsableCommand {
       if options.destination?.isEmpty == true {
         throw UsageError("--dest DIR must not be empty")
       }
-      if options.sections.isEmpty && (!options.runtime.isEmpty || options.destination != nil) {
+      if options.sections.isEmpty
+        && (!options.runtime.isEmpty || options.timeline || options.timelineSVG != nil
+          || options.destination != nil)
+      {
         throw UsageError("name a section to run, such as 'lessons 17.4' (see 'lessons --help')")
       }
     }
     .including(RuntimeOptions.group(), at: \.runtime)
+    .adding(
+      [
+        .flag(
+          "--timeline",
+          help:
+            "after each cell that ran concurrent work, draw which thread or task ran what, "
+            + "when (= running, . waiting), fitted to the terminal's width (80 in a pipe)",
+          set: \.timeline),
+        .value(
+          "--timeline-svg", valueName: "FILE",
+          help:
+            "write the same charts, one per cell that ran concurrent work, as a standalone "
+            + "SVG picture to FILE",
+          parser: .string, into: \.timelineSVG),
+      ], section: "options")
   }
 
   static let discussion = """
@@ -80,17 +101,34 @@ enum RunCommand: ParsableCommand {
     }
     let runner = NotebookRunner(
       configuration: options.runtime.configuration, destination: options.destination)
-    let renderer = TextRenderer.standardOutput()
+    let text = TextRenderer.standardOutput()
+    var renderer: any Renderer =
+      options.timeline
+      ? TimelineRenderer(text, width: TimelineRenderer.standardOutputWidth) { chart in
+        StandardStream.output.write(chart)
+      } : text
+    let svg = options.timelineSVG.map { _ in TimelineSVGRenderer(renderer) }
+    if let svg { renderer = svg }
+    var status: Int32 = 0
     for id in options.sections {
       guard let section = Catalog.section(id) else { continue }
       do {
         try runner.run(section, renderer: renderer)
       } catch {
         program.writeError("lessons: \(error)\n")
+        status = 1
+        break
+      }
+    }
+    if let svg, let path = options.timelineSVG {
+      do {
+        try svg.svg.document.write(toFile: path, atomically: true, encoding: .utf8)
+      } catch {
+        program.writeError("lessons: cannot write the timeline to \(path)\n")
         return 1
       }
     }
-    return 0
+    return status
   }
 
   /// A section's id, or `all` for every one.

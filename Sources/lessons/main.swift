@@ -9,6 +9,9 @@ import ConcurrencyRuntime
 // pick their own command. See `lessons --help`.
 StandardStream.failureHandler = OutputFailurePolicy.ending
 let program = Program(
-  name: "lessons", commands: [ServeCommand.self, Flags2Command.self, ListCommand.self],
+  name: "lessons",
+  commands: [
+    ServeCommand.self, Flags2Command.self, ExploreCommand.self, ListCommand.self,
+  ],
   defaultCommand: RunCommand.self)
 exit(program.main(Array(CommandLine.arguments.dropFirst())))

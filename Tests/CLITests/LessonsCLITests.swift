@@ -136,11 +136,13 @@ struct LessonsCLITests {
     #expect(
       outcome.stdout.hasPrefix(
         "usage: lessons [-h] [--dest DIR] [--virtual] [--seed N] [--speed X]\n"
+          + "               [--timeline] [--timeline-svg FILE]\n"
           + "               [SECTION ...]\n"
-          + "       lessons {serve,flags2} ...\n"))
+          + "       lessons {serve,flags2,explore} ...\n"))
     #expect(outcome.stdout.contains("\n  serve "))
+    #expect(outcome.stdout.contains("\n  explore "))
     #expect(outcome.stdout.contains("\n  flags2 "))
-    #expect(!outcome.stdout.contains("  list "))
+    #expect(!outcome.stdout.contains("\n  list "))
     let listing = try CLI.run(["list"])
     #expect(listing.status == 0)
     #expect(listing.stdout == (try CLI.run([])).stdout)
@@ -316,5 +318,63 @@ final class LineReader: @unchecked Sendable {
       Thread.sleep(forTimeInterval: 0.05)
     }
     return false
+  }
+}
+
+@Suite("lessons --timeline")
+struct TimelineCLITests {
+  @Test("17.4 --virtual --timeline: the transcript, with the chart after the experiment's cell")
+  func timeline() throws {
+    let outcome = try CLI.run(["17.4", "--virtual", "--timeline"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let chart = """
+      [09:00:05] result 4: 40
+
+      Timeline of In [2], 5s (= running, . waiting)
+                              0s        1s        2s         3s        4s        5s
+      ThreadPoolExecutor-0_0  |[3............................]  | 0 at 0s
+      ThreadPoolExecutor-0_1  [1........][4......................................]
+      ThreadPoolExecutor-0_2  [2..................]
+
+
+      """
+    #expect(outcome.stdout.contains(chart))
+    let transcript = try String(
+      contentsOf: CLI.transcripts.appendingPathComponent("17.4.txt"), encoding: .utf8)
+    let withoutChart = outcome.stdout.replacingOccurrences(
+      of: chart, with: "[09:00:05] result 4: 40\n\n")
+    #expect(withoutChart == transcript, "the chart is the only addition")
+    for line in outcome.stdout.split(separator: "\n") {
+      #expect(line.count <= 80, "\(line)")
+    }
+  }
+
+  @Test("--timeline-svg FILE writes the picture and leaves standard output the transcript")
+  func svg() throws {
+    let file = FileManager.default.temporaryDirectory
+      .appendingPathComponent("timeline-\(UUID().uuidString).svg")
+    defer { try? FileManager.default.removeItem(at: file) }
+    let outcome = try CLI.run(["17.4", "--virtual", "--timeline-svg", file.path])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let transcript = try String(
+      contentsOf: CLI.transcripts.appendingPathComponent("17.4.txt"), encoding: .utf8)
+    #expect(outcome.stdout == transcript)
+    let svg = try String(contentsOf: file, encoding: .utf8)
+    #expect(svg.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "))
+    #expect(svg.contains("In [2]"))
+  }
+
+  @Test("a timeline that cannot be written is one line and exit status 1")
+  func svgUnwritable() throws {
+    let outcome = try CLI.run(["17.4", "--virtual", "--timeline-svg", "/no/such/dir/t.svg"])
+    #expect(outcome.status == 1)
+    #expect(outcome.stderr == "lessons: cannot write the timeline to /no/such/dir/t.svg\n")
+  }
+
+  @Test("--timeline without a section is a usage error")
+  func alone() throws {
+    let outcome = try CLI.run(["--timeline"])
+    #expect(outcome.status == 2)
+    #expect(outcome.stderr.hasPrefix("lessons: name a section to run"))
   }
 }

@@ -1,0 +1,279 @@
+import ConcurrencyRuntime
+import Dispatch
+import Foundation
+
+/// Runs a section in virtual time under many seeds (or one recorded schedule), counts the
+/// distinct interleavings it meets and checks the section's invariants on each run.
+///
+/// Two runs interleaved alike when their recorded schedules are equal; two interleavings
+/// look alike when their transcripts are equal. A violation keeps the seed and the schedule
+/// that reproduce it.
+///
+///     let report = Explorer(section: section).explore(seeds: 0..<100)
+///     print(report.summary, terminator: "")
+///     // 17.4: 100 runs, 100 distinct schedules, 37 distinct transcripts
+///     // 4 invariants held in every run
+public struct Explorer: Sendable {
+  /// The section explored.
+  ///
+  /// Run whole, every cell, once per seed.
+  ///
+  ///     Explorer(section: section).section.id   // "17.4"
+  public let section: Section
+  /// The invariants checked: the section's own unless given.
+  ///
+  /// A test may add a deliberately wrong one to see it caught.
+  ///
+  ///     Explorer(section: section).invariants.count   // 4 for 17.4
+  public let invariants: [Invariant]
+  /// The virtual settings every run starts from; each run sets its own seed or schedule.
+  ///
+  /// The defaults are the transcripts' (4 CPUs, 09:00:00).
+  ///
+  ///     Explorer(section: section).settings.cpuCount   // 4
+  public let settings: RuntimeConfiguration.VirtualSettings
+
+  /// An explorer of `section` that checks `invariants` (the section's by default).
+  ///
+  /// Nothing runs until ``explore(seeds:parallelism:)`` or ``replay(_:)``.
+  ///
+  ///     let explorer = Explorer(section: section, invariants: section.invariants + [wrong])
+  public init(
+    section: Section, invariants: [Invariant]? = nil,
+    settings: RuntimeConfiguration.VirtualSettings = .init()
+  ) {
+    self.section = section
+    self.invariants = invariants ?? section.invariants
+    self.settings = settings
+  }
+
+  /// Runs the section once per seed and reports what it found, in the order of the seeds.
+  ///
+  ///     explorer.explore(seeds: 0..<1000).distinctSchedules   // 1000
+  ///
+  /// Runs are independent simulations, so they are spread over `parallelism` OS threads (the
+  /// machine's cores by default); the report is the same whatever the parallelism.
+  public func explore(
+    seeds: some Sequence<UInt64>,
+    parallelism: Int = ProcessInfo.processInfo.activeProcessorCount
+  ) -> ExplorationReport {
+    let seeds = Array(seeds)
+    let results = Results(count: seeds.count)
+    let workers = max(1, min(parallelism, seeds.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      for index in stride(from: worker, to: seeds.count, by: workers) {
+        var settings = settings
+        settings.seed = seeds[index]
+        results.set(index, check(settings))
+      }
+    }
+    var report = ExplorationReport(sectionID: section.id, invariantCount: invariants.count)
+    for (seed, result) in zip(seeds, results.all) { report.add(result, seed: seed) }
+    return report
+  }
+
+  /// Replays `schedule` exactly, once, and reports it as a one-run exploration.
+  ///
+  /// A schedule that stops fitting the run is one violation, "the section runs through".
+  ///
+  ///     explorer.replay(violation.schedule!).violations.first?.reason   // the same reason
+  public func replay(_ schedule: Schedule) -> ExplorationReport {
+    var settings = settings
+    settings.schedule = schedule
+    var report = ExplorationReport(sectionID: section.id, invariantCount: invariants.count)
+    report.add(check(settings), seed: nil)
+    return report
+  }
+
+  /// One run under `settings` and the invariants it broke, with why.
+  ///
+  /// A run that stopped early breaks one thing only: "the section runs through".
+  ///
+  ///     explorer.check(.init()).broken.isEmpty   // true on the canonical schedule
+  public func check(_ settings: RuntimeConfiguration.VirtualSettings)
+    -> (recording: SectionRecording, broken: [(invariant: String, reason: String)])
+  {
+    let recording = NotebookRunner(configuration: .virtual(settings)).record(section)
+    // A run that stopped early breaks one promise, said once, rather than every invariant.
+    if let failure = recording.failure {
+      return (recording, [("the section runs through", failure)])
+    }
+    var broken: [(String, String)] = []
+    for invariant in invariants {
+      if let reason = invariant.violation(in: recording) { broken.append((invariant.name, reason)) }
+    }
+    return (recording, broken)
+  }
+}
+
+/// What an exploration found: how many runs, how many distinct interleavings, and each
+/// broken invariant with the seed and schedule that reproduce it.
+///
+///     report.violations.isEmpty   // true
+///     report.distinctSchedules    // 100
+public struct ExplorationReport: Sendable {
+  /// The section explored.
+  ///
+  /// Its id, as the command line takes it.
+  ///
+  ///     report.sectionID   // "17.4"
+  public var sectionID: String
+  /// How many invariants each run was checked against.
+  ///
+  /// The summary says how many held.
+  ///
+  ///     report.invariantCount   // 4
+  public var invariantCount: Int
+  /// How many runs there were.
+  ///
+  /// One per seed, or one for a replayed schedule.
+  ///
+  ///     explorer.explore(seeds: 0..<10).runs   // 10
+  public var runs = 0
+  /// How many runs made different scheduling decisions.
+  ///
+  /// Distinct interleavings, as the scheduler saw them.
+  ///
+  ///     report.distinctSchedules   // 1000 of 1000 runs of 17.4
+  public var distinctSchedules: Int { schedules.count }
+  /// How many runs printed different transcripts.
+  ///
+  /// Distinct interleavings, as a reader sees them.
+  ///
+  ///     report.distinctTranscripts   // 142 of 1000 runs of 17.4
+  public var distinctTranscripts: Int { transcripts.count }
+  /// Every broken invariant, in the order the runs met them.
+  ///
+  /// Empty when every invariant held in every run.
+  ///
+  ///     report.violations.first?.seed   // the first seed that broke one
+  public var violations: [Violation] = []
+  private var schedules = Set<Schedule>()
+  private var transcripts = Set<String>()
+
+  /// An empty report for `sectionID`.
+  ///
+  /// The explorer fills it in.
+  ///
+  ///     ExplorationReport(sectionID: "17.4", invariantCount: 4).runs   // 0
+  public init(sectionID: String, invariantCount: Int) {
+    self.sectionID = sectionID
+    self.invariantCount = invariantCount
+  }
+
+  /// The schedule of the first run counted.
+  ///
+  /// What `lessons explore --save-schedule` writes when nothing broke.
+  ///
+  ///     report.firstSchedule?.preemptive   // true for a seeded run
+  public private(set) var firstSchedule: Schedule?
+
+  /// Counts one run, made with `seed` (nil: a replayed schedule).
+  mutating func add(
+    _ result: (recording: SectionRecording, broken: [(invariant: String, reason: String)]),
+    seed: UInt64?
+  ) {
+    runs += 1
+    if firstSchedule == nil { firstSchedule = result.recording.schedule }
+    if let schedule = result.recording.schedule { schedules.insert(schedule) }
+    transcripts.insert(result.recording.text)
+    for (invariant, reason) in result.broken {
+      violations.append(
+        Violation(
+          sectionID: sectionID, seed: seed, schedule: result.recording.schedule,
+          invariant: invariant, reason: reason))
+    }
+  }
+
+  /// The report as `lessons explore` prints it, every line within 80 columns but a long
+  /// reason.
+  ///
+  ///     // 17.4: 3 runs, 3 distinct schedules, 2 distinct transcripts
+  ///     // 4 invariants held in every run
+  public var summary: String {
+    func count(_ number: Int, _ noun: String) -> String {
+      "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+    var text = "\(sectionID): \(count(runs, "run")), "
+    text += "\(count(distinctSchedules, "distinct schedule")), "
+    text += "\(count(distinctTranscripts, "distinct transcript"))\n"
+    if violations.isEmpty {
+      text += "\(count(invariantCount, "invariant")) held in every run\n"
+      return text
+    }
+    text += "\(count(violations.count, "violation")) of "
+    text += "\(count(invariantCount, "invariant")):\n"
+    for violation in violations { text += violation.description }
+    return text
+  }
+}
+
+/// One invariant broken in one run, and how to run it again.
+///
+///     print(violation, terminator: "")
+///     // seed 17 broke "results in input order": result 1 came before result 0
+///     //   replay: lessons 17.4 --virtual --seed 17
+public struct Violation: Sendable, Equatable, CustomStringConvertible {
+  /// The section.
+  ///
+  /// Its id, for the replay command.
+  ///
+  ///     violation.sectionID   // "17.4"
+  public var sectionID: String
+  /// The seed of the run, nil when it replayed a schedule.
+  ///
+  /// `lessons SECTION --virtual --seed N` shows that run.
+  ///
+  ///     violation.seed   // 17
+  public var seed: UInt64?
+  /// The run's decisions: replaying them repeats it exactly.
+  ///
+  /// `lessons explore SECTION --schedule FILE` reads their text form.
+  ///
+  ///     violation.schedule?.decisions.isEmpty   // false
+  public var schedule: Schedule?
+  /// The invariant's name.
+  ///
+  /// As the section declares it.
+  ///
+  ///     violation.invariant   // "results in input order"
+  public var invariant: String
+  /// What went wrong.
+  ///
+  /// The invariant's own words.
+  ///
+  ///     violation.reason   // "results came in the order [1, 0, 2, 3, 4]"
+  public var reason: String
+
+  /// The command that shows the run again, when it had a seed.
+  ///
+  ///     violation.replayCommand   // "lessons 17.4 --virtual --seed 17"
+  public var replayCommand: String? {
+    seed.map { "lessons \(sectionID) --virtual --seed \($0)" }
+  }
+
+  /// Two lines: what broke, then the command that replays it.
+  ///
+  ///     print(violation, terminator: "")
+  ///     // seed 17 broke "results in input order": …
+  ///     //   replay: lessons 17.4 --virtual --seed 17
+  public var description: String {
+    let run = seed.map { "seed \($0)" } ?? "the schedule"
+    var text = "\(run) broke \"\(invariant)\": \(reason)\n"
+    if let replayCommand { text += "  replay: \(replayCommand)\n" }
+    return text
+  }
+}
+
+/// The runs of an exploration, filled in from several threads, each index once.
+private final class Results: @unchecked Sendable {
+  typealias Run = (recording: SectionRecording, broken: [(invariant: String, reason: String)])
+  private let lock = NSLock()
+  private var runs: [Run?]
+
+  init(count: Int) { runs = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ run: Run) { lock.withLock { runs[index] = run } }
+
+  var all: [Run] { lock.withLock { runs.compactMap { $0 } } }
+}

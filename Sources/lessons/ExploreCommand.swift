@@ -1,0 +1,109 @@
+import CommandLineKit
+import ConcurrencyRuntime
+import Foundation
+import Lessons
+import Notebook
+
+/// `lessons explore SECTION [--seeds N] [--schedule FILE] [--save-schedule FILE]`: runs a
+/// section in virtual time under many seeds, counts the distinct interleavings, and checks
+/// the invariants the section declares.
+///
+/// Exit status 0 when every invariant held, 1 when one broke (each violation is printed with
+/// its seed and the command that replays it) or a file could not be read or written, 2 for a
+/// usage error. The exploring is ``Explorer``'s; this is its command line.
+enum ExploreCommand: ParsableCommand {
+  /// The section, how many seeds, and a schedule to replay instead.
+  struct Options {
+    var sections: [String] = []
+    var seeds = 100
+    var schedule: String?
+    var saveSchedule: String?
+  }
+
+  static let name = "explore"
+  static let summary = "run a section under many seeds and check its invariants"
+
+  static var arguments: ArgumentSet<Options> {
+    ArgumentSet(
+      Options(),
+      options: [
+        .value(
+          "--seeds", valueName: "N", help: "how many seeds to run, 0 to N - 1 (100 by default)",
+          parser: .integer(in: 1...1_000_000), into: \.seeds),
+        .value(
+          "--schedule", valueName: "FILE",
+          help: "replay the decisions recorded in FILE exactly, once, instead of seeds",
+          parser: .string, into: \.schedule),
+        .value(
+          "--save-schedule", valueName: "FILE",
+          help:
+            "write the schedule of the first violation (or of the first run, when none"
+            + " broke) to FILE, for --schedule",
+          parser: .string, into: \.saveSchedule),
+      ],
+      positionals: [
+        Positional(
+          "SECTION", help: "the section to explore (such as 17.4), or all", parser: sections,
+          into: \.sections)
+      ])
+  }
+
+  static let discussion = """
+    Runs SECTION in virtual time once per seed and reports how many distinct
+    interleavings it met (distinct scheduling decisions, and distinct
+    transcripts). Every run is checked against the invariants the section
+    declares; a broken one is printed with the seed and the command that shows
+    that run again.
+    """
+
+  static func run(_ options: Options, in program: Program) -> Int32 {
+    var schedule: Schedule?
+    if let path = options.schedule {
+      do {
+        schedule = try Schedule(text: try String(contentsOfFile: path, encoding: .utf8))
+      } catch let error as ScheduleFormatError {
+        program.writeError("lessons explore: \(path): \(error)\n")
+        return 1
+      } catch {
+        program.writeError("lessons explore: cannot read \(path)\n")
+        return 1
+      }
+    }
+    var status: Int32 = 0
+    var firstRun: Schedule?
+    var firstViolation: Schedule?
+    for id in options.sections {
+      guard let section = Catalog.section(id) else { return 2 }
+      let explorer = Explorer(section: section)
+      let report =
+        schedule.map { explorer.replay($0) }
+        ?? explorer.explore(seeds: 0..<UInt64(options.seeds))
+      program.write(report.summary)
+      if !report.violations.isEmpty { status = 1 }
+      firstRun = firstRun ?? report.firstSchedule
+      firstViolation = firstViolation ?? report.violations.first?.schedule
+    }
+    if let path = options.saveSchedule, let toSave = firstViolation ?? firstRun {
+      do {
+        try toSave.text.write(toFile: path, atomically: true, encoding: .utf8)
+        program.write("  schedule written to \(path)\n")
+      } catch {
+        program.writeError("lessons explore: cannot write \(path)\n")
+        return 1
+      }
+    }
+    return status
+  }
+
+  /// A section's id, or `all` for every one.
+  private static var sections: ValueParser<[String]> {
+    ValueParser { name, _ throws(UsageError) in
+      if name == "all" { return Catalog.sections.map(\.id) }
+      guard Catalog.section(name) != nil else {
+        let valid = Catalog.sections.map(\.id).joined(separator: ", ")
+        throw UsageError("unknown section '\(name)': choose one of \(valid), or all")
+      }
+      return [name]
+    }
+  }
+}

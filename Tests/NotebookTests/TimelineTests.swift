@@ -1,0 +1,74 @@
+import ConcurrencyRuntime
+import Notebook
+import Testing
+
+/// A cell of 4 seconds: worker-1 runs `A` from 0 to 2 s, asleep from 0.5 s on, then the
+/// instant `B` at 2 s; worker-2 runs `C` from 1 to 4 s, running throughout.
+private func record() -> CellRecord {
+  func event(_ seconds: Double, _ actor: String, _ kind: TraceEvent.Kind) -> TraceEvent {
+    TraceEvent(time: .milliseconds(Int64(seconds * 1000)) + .seconds(10), actor: actor, kind: kind)
+  }
+  func span(_ id: Int, _ label: String, _ lane: String) -> TraceEvent.Kind {
+    .spanStarted(TaskSpan(id: id, label: label, lane: .thread(lane), executor: "pool"))
+  }
+  let events = [
+    event(0, "worker-1", span(0, "A", "worker-1")),
+    event(0.5, "worker-1", .blocked(.sleep(until: .seconds(12)))),
+    event(1, "worker-2", span(1, "C", "worker-2")),
+    event(2, "worker-1", .unblocked),
+    event(2, "worker-1", .spanEnded(id: 0)),
+    event(2, "worker-1", span(2, "B", "worker-1")),
+    event(2, "worker-1", .spanEnded(id: 2)),
+    event(4, "worker-2", .spanEnded(id: 1)),
+  ]
+  return CellRecord(
+    number: 3, name: "fixture", failure: nil, output: "", events: events, start: .seconds(10),
+    end: .seconds(14))
+}
+
+@Suite("Timeline")
+struct TimelineTests {
+  @Test("lanes in order of their first task, bars at their span times")
+  func rows() {
+    let timeline = Timeline(record())
+    #expect(timeline.rows.map(\.lane) == [.thread("worker-1"), .thread("worker-2")])
+    #expect(timeline.rows[0].bars.map(\.label) == ["A", "B"])
+    #expect(timeline.rows[0].bars[0].start == .zero)
+    #expect(timeline.rows[0].bars[0].end == .seconds(2))
+    #expect(timeline.rows[1].bars[0].start == .seconds(1))
+    #expect(timeline.rows[1].bars[0].end == .seconds(4))
+    #expect(timeline.rows[0].waits == [Duration.milliseconds(500)..<Duration.seconds(2)])
+    #expect(timeline.rows[1].waits.isEmpty)
+    #expect(timeline.duration == .seconds(4))
+  }
+
+  @Test("the chart: a scale in seconds, labelled bars, = running and . waiting")
+  func chart() {
+    // 36 columns for 4 s, 8.75 a second: A ends at column 18, C spans 9 to 35, and A's lane
+    // waits from column 5 (0.57 s) on.
+    let text = Timeline(record()).text(width: 50)
+    #expect(
+      text == """
+        Timeline of In [3], 4s (= running, . waiting)
+                  0s       1s       2s      3s       4s
+        worker-1  [A===.............]|  | B at 2s
+        worker-2           [C========================]
+
+        """)
+    for line in text.split(separator: "\n") { #expect(line.count <= 50) }
+  }
+
+  @Test("every line fits the width asked for", arguments: [50, 60, 80, 120])
+  func fits(width: Int) {
+    for line in Timeline(record()).text(width: width).split(separator: "\n") {
+      #expect(line.count <= width, "\(line)")
+    }
+  }
+
+  @Test("a cell with no task spans has no timeline")
+  func empty() {
+    let quiet = CellRecord(
+      number: 1, name: "quiet", failure: nil, output: "", events: [], start: .zero, end: .zero)
+    #expect(Timeline(quiet).isEmpty)
+  }
+}
