@@ -84,7 +84,8 @@ public struct SHA256: Sendable {
     tail.withUnsafeBufferPointer { blocks in
       var offset = 0
       while offset < blocks.count {
-        compress(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: blocks[offset..<offset + 64])))
+        compress(
+          UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: blocks[offset..<offset + 64])))
         offset += 64
       }
     }
@@ -107,7 +108,8 @@ public struct SHA256: Sendable {
     withUnsafeMutableBytes(of: &w) { raw in
       let words = raw.bindMemory(to: UInt32.self)
       for index in 0..<16 {
-        words[index] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
+        words[index] = UInt32(
+          bigEndian: block.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
       }
       var (a, b, c, d, e, f, g, h) = state
       for round in 0..<64 {

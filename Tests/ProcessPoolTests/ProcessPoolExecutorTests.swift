@@ -8,9 +8,12 @@ import WorkerFixtures
   import Glibc
 #endif
 
-@Suite("ProcessPoolExecutor")
+/// One test at a time, so that each can check the process table for workers left behind.
+@Suite("ProcessPoolExecutor", .serialized)
 struct ProcessPoolExecutorTests {
-  @Test("submit runs the function in a worker process and its future holds the result", arguments: Mode.allCases)
+  @Test(
+    "submit runs the function in a worker process and its future holds the result",
+    arguments: Mode.allCases)
   func submit(mode: Mode) throws {
     let pids = Log<Int32>()
     let (value, place) = try mode.run { rt -> (Int, Place) in
@@ -111,7 +114,9 @@ struct ProcessPoolExecutorTests {
     }
   }
 
-  @Test("an error thrown in a worker keeps its type name and message, and says where", arguments: Mode.allCases)
+  @Test(
+    "an error thrown in a worker keeps its type name and message, and says where",
+    arguments: Mode.allCases)
   func remoteError(mode: Mode) throws {
     let (error, description, after) = try mode.run { rt -> (RemoteError?, String, Int) in
       try withProcessPoolExecutor(
@@ -156,7 +161,10 @@ struct ProcessPoolExecutorTests {
         maxWorkers: 1, registry: WorkerFixtures.registry, command: workerCommand, runtime: rt
       ) { executor in
         let bad = try executor.submit(WorkerFixtures.infinity, 0)
-        return ((try bad.exception()) as? RemoteError, try executor.submit(WorkerFixtures.square, 4).result())
+        return (
+          (try bad.exception()) as? RemoteError,
+          try executor.submit(WorkerFixtures.square, 4).result()
+        )
       }
     }
     #expect(failure?.typeName == "EncodingError")
@@ -171,7 +179,10 @@ struct ProcessPoolExecutorTests {
         maxWorkers: 1, registry: WorkerFixtures.registry, command: workerCommand, runtime: rt
       ) { executor in
         let bad = try executor.submit(cube, 2)
-        return ((try bad.exception()) as? RemoteError, try executor.submit(WorkerFixtures.square, 5).result())
+        return (
+          (try bad.exception()) as? RemoteError,
+          try executor.submit(WorkerFixtures.square, 5).result()
+        )
       }
     }
     #expect(failure?.typeName == "UnknownWorkerFunction")
@@ -179,7 +190,9 @@ struct ProcessPoolExecutorTests {
     #expect(other == 25)
   }
 
-  @Test("a killed worker breaks the pool: running and pending futures fail and say who died and how, later submits fail", arguments: Mode.allCases)
+  @Test(
+    "a killed worker breaks the pool: running and pending futures fail and say who died and how, later submits fail",
+    arguments: Mode.allCases)
   func killedWorker(mode: Mode) throws {
     let pids = Log<Int32>()
     let errors = try mode.run { rt -> [String] in
@@ -190,7 +203,9 @@ struct ProcessPoolExecutorTests {
       workerPIDs(executor, into: pids)
       let worker = try #require(executor.workerProcesses.first)
       worker.kill(signal: SIGKILL)
-      var errors = [(try running.exception()), (try pending.exception())].map { "\($0.map { "\($0)" } ?? "none")" }
+      var errors = [(try running.exception()), (try pending.exception())].map {
+        "\($0.map { "\($0)" } ?? "none")"
+      }
       do {
         _ = try executor.submit(WorkerFixtures.square, 1)
         errors.append("submit went through")
@@ -248,7 +263,9 @@ struct ProcessPoolExecutorTests {
     #expect(!pids.all.contains(where: ProcessTable.isOurChild))
   }
 
-  @Test("shutdown(wait: true) finishes the queued work, then every worker exits and is reaped", arguments: Mode.allCases)
+  @Test(
+    "shutdown(wait: true) finishes the queued work, then every worker exits and is reaped",
+    arguments: Mode.allCases)
   func shutdownWaits(mode: Mode) throws {
     let pids = Log<Int32>()
     let (results, statuses) = try mode.run { rt -> ([Int?], [ProcessExit?]) in
@@ -280,7 +297,9 @@ struct ProcessPoolExecutorTests {
     #expect(states == [.cancelled, .cancelled, .cancelled])
   }
 
-  @Test("shutdown(wait: false) returns at once; the work still finishes and the workers go", arguments: Mode.allCases)
+  @Test(
+    "shutdown(wait: false) returns at once; the work still finishes and the workers go",
+    arguments: Mode.allCases)
   func shutdownWithoutWaiting(mode: Mode) throws {
     let pids = Log<Int32>()
     let (returnedAt, results) = try mode.run { rt -> (Duration, [Int]) in
@@ -315,7 +334,9 @@ struct ProcessPoolExecutorTests {
     }
     #expect(started.map(\.1.label) == ["square(3)", "square(4)"])
     #expect(
-      started.map(\.1.lane) == [.process("ProcessPoolExecutor-0_0"), .process("ProcessPoolExecutor-0_1")])
+      started.map(\.1.lane) == [
+        .process("ProcessPoolExecutor-0_0"), .process("ProcessPoolExecutor-0_1"),
+      ])
     #expect(started.allSatisfy { $0.0 == .zero && $0.1.executor == "ProcessPoolExecutor-0" })
     let ended = events.filter {
       if case .spanEnded = $0.kind { return true }

@@ -1,6 +1,7 @@
 import Foundation
 import Futures
 import Runtime
+import Testing
 import WorkerFixtures
 
 #if canImport(Glibc)
@@ -12,10 +13,19 @@ enum Mode: String, CaseIterable, CustomStringConvertible, Sendable {
   case virtual, live
   var description: String { rawValue }
 
-  /// Runs `body` as the main thread of a fresh runtime of this mode (virtual: 2 CPUs).
-  func run<T: Sendable>(_ body: @escaping @Sendable (Runtime) throws -> T) throws -> T {
+  /// Runs `body` as the main thread of a fresh runtime of this mode (virtual: 2 CPUs); live,
+  /// then checks the process table: no test worker may be left behind, running or a zombie.
+  func run<T: Sendable>(
+    sourceLocation: SourceLocation = #_sourceLocation,
+    _ body: @escaping @Sendable (Runtime) throws -> T
+  ) throws -> T {
     let runtime = self == .virtual ? Runtime.virtual(cpuCount: 2) : Runtime.live()
-    return try runtime.run { try body(runtime) }
+    let result = try runtime.run { try body(runtime) }
+    if self == .live {
+      let left = ProcessTable.leftoverWorkers()
+      #expect(left.isEmpty, "workers left behind: \(left)", sourceLocation: sourceLocation)
+    }
+    return result
   }
 }
 
@@ -42,16 +52,29 @@ func makePool(maxWorkers: Int? = nil, maxTasksPerChild: Int? = nil, runtime: Run
 
 /// What the process table (`/proc`) says of a process.
 enum ProcessTable {
-  /// The state letter (`R`, `S`, `Z` for a zombie…) and parent of `pid`, nil if there is none.
-  static func entry(_ pid: Int32) -> (state: Character, parent: Int32)? {
+  /// The command name (15 characters at most), state letter (`R`, `S`, `Z` for a zombie…)
+  /// and parent of `pid`, nil if there is none.
+  static func entry(_ pid: Int32) -> (name: String, state: Character, parent: Int32)? {
     guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-      let close = stat.lastIndex(of: ")")
+      let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")")
     else { return nil }
+    let name = String(stat[stat.index(after: open)..<close])
     let fields = stat[stat.index(after: close)...].split(separator: " ")
     guard fields.count > 2, let state = fields[0].first, let parent = Int32(fields[1]) else {
       return nil
     }
-    return (state, parent)
+    return (name, state, parent)
+  }
+
+  /// The children of this process that are test workers (`lessons-test-worker`, which the
+  /// kernel names `lessons-test-wo`), running or zombies.
+  static func leftoverWorkers() -> [Int32] {
+    let me = getpid()
+    let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    return pids.compactMap { Int32($0) }.filter { pid in
+      guard let entry = entry(pid) else { return false }
+      return entry.parent == me && entry.name == "lessons-test-wo"
+    }
   }
 
   /// Whether `pid` is still a child of this process, running or a zombie: a worker left behind.

@@ -12,9 +12,8 @@ import Runtime
 /// and its `worker` command share theirs.
 public enum WorkerFixtures {
   /// `n * n`, costing one virtual second.
-  public static let square = WorkerFunction<Int, Int>("square", virtualCost: { _ in .seconds(1) }) {
-    $0 * $0
-  }
+  public static let square = WorkerFunction<Int, Int>("square") { $0 * $0 }
+    .costing { _ in .seconds(1) }
 
   /// Throws ``Boom`` with the message given.
   public static let fail = WorkerFunction<String, Int>("fail") { throw Boom(message: $0) }
@@ -40,9 +39,10 @@ public enum WorkerFixtures {
 
   /// Where it ran: the process id and the thread's name (a simulated worker's thread is named
   /// after its process), costing one virtual second.
-  public static let whereAmI = WorkerFunction<Int, Place>("whereAmI", virtualCost: { _ in .seconds(1) }) { _ in
+  public static let whereAmI = WorkerFunction<Int, Place>("whereAmI") { _ in
     Place(pid: getpid(), thread: Runtime.current.currentThreadName)
   }
+  .costing { _ in .seconds(1) }
 
   /// Halves a number: with `Double.nan` as its argument, the argument cannot be encoded.
   public static let halve = WorkerFunction<Double, Double>("halve") { $0 / 2 }
@@ -59,11 +59,10 @@ public enum WorkerFixtures {
   }
 
   /// The SHA-256 of a deterministic block of bytes, costing a virtual millisecond per KiB.
-  public static let digest = WorkerFunction<DigestJob, String>(
-    "digest", virtualCost: { .milliseconds($0.size / 1024) }
-  ) { job in
+  public static let digest = WorkerFunction<DigestJob, String>("digest") { job in
     SHA256.hexDigest(of: job.bytes())
   }
+  .costing { .milliseconds($0.size / 1024) }
 
   /// Every fixture.
   public static let registry: WorkerRegistry = {

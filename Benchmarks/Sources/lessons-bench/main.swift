@@ -2,8 +2,12 @@
 //
 //     lessons-bench futures [--tasks N] [--workers W] [--repeat R]
 //     lessons-bench futures-memory [--tasks N] [--workers W] [--buffer B]
+//     lessons-bench procpool [--roundtrips N] [--jobs J] [--bytes B] [--repeat R]
+//     lessons-bench worker          (the process pool's worker: started by procpool itself)
 //
 // Each mode is one type in its own file and one entry in `modes`; the first argument picks it.
+
+import Futures
 
 #if canImport(Glibc)
   import Glibc
@@ -15,9 +19,13 @@ let modes: [any BenchmarkMode.Type] = [
   FuturesBenchmark.self,
   FuturesMemoryBenchmark.self,
   FlagsBenchmark.self,
+  ProcessPoolBenchmark.self,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+
+// The process pool starts this executable again as its worker.
+if arguments == ["worker"] { WorkerHost.run(registry: BenchmarkWorkers.registry) }
 
 @MainActor func usage() -> String {
   var text = "usage: lessons-bench MODE [options]\n\nmodes:\n"

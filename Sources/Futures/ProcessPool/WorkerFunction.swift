@@ -6,28 +6,34 @@ import Runtime
 /// ``WorkerRegistry``.
 ///
 /// In virtual time a simulated worker runs the body at once, so a function whose work is
-/// CPU-bound says what it costs: `virtualCost` is how long the simulated process keeps a
-/// virtual CPU busy (``Runtime/compute(for:)``) for that input. Live, the real work takes
-/// the real time and the cost is not used.
+/// CPU-bound says what it costs (``costing(_:)``): how long the simulated process keeps a
+/// virtual CPU busy (``Runtime/compute(for:)``) for that input. Live, the real work takes the
+/// real time and the cost is not used.
 ///
-///     let square = WorkerFunction<Int, Int>("square", virtualCost: { _ in .milliseconds(10) }) {
-///       $0 * $0
-///     }
+///     let square = WorkerFunction<Int, Int>("square") { $0 * $0 }
+///       .costing { _ in .milliseconds(10) }
 ///     print(try square(7))   // 49, run in this process
 public struct WorkerFunction<Input: Codable & Sendable, Output: Codable & Sendable>: Sendable {
   /// The name a job is sent under; unique in a registry and the same in every process.
   public let name: String
   let body: @Sendable (Input) throws -> Output
-  let cost: @Sendable (Input) -> Duration
+  private(set) var cost: @Sendable (Input) -> Duration
 
-  /// A function called `name` that runs `body`, costing `virtualCost` of CPU in virtual time.
-  public init(
-    _ name: String, virtualCost: @escaping @Sendable (Input) -> Duration = { _ in .zero },
-    _ body: @escaping @Sendable (Input) throws -> Output
-  ) {
+  /// A function called `name` that runs `body`, free in virtual time until ``costing(_:)``.
+  public init(_ name: String, _ body: @escaping @Sendable (Input) throws -> Output) {
     self.name = name
     self.body = body
-    self.cost = virtualCost
+    self.cost = { _ in .zero }
+  }
+
+  /// The same function, costing `cost(input)` of CPU time in a simulated worker.
+  ///
+  ///     let digest = WorkerFunction<[UInt8], String>("digest") { SHA256.hexDigest(of: $0) }
+  ///       .costing { .microseconds($0.count / 100) }
+  public func costing(_ cost: @escaping @Sendable (Input) -> Duration) -> WorkerFunction {
+    var function = self
+    function.cost = cost
+    return function
   }
 
   /// Runs the function here, in this process.

@@ -75,7 +75,8 @@ extension ThreadPoolExecutor: WorkerFunctionExecutor {
   public func submit<Input, Output>(_ function: WorkerFunction<Input, Output>, _ argument: Input)
     throws -> Future<Output>
   {
-    let label = runtime.trace.recordsSpans ? ProcessPoolExecutor.label(function.name, argument) : nil
+    let label =
+      runtime.trace.recordsSpans ? ProcessPoolExecutor.label(function.name, argument) : nil
     return try submit(label: label) { try function(argument) }
   }
 }

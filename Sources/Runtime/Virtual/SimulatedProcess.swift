@@ -23,7 +23,10 @@ final class SimulatedProcess: WorkerProcess, @unchecked Sendable {
   }
 
   /// Starts the process's thread; canonically it runs at once, until it first blocks.
-  func start(runtime: Runtime, scheduler: Scheduler, simulation: @escaping @Sendable (any MessageChannel) -> Int32) {
+  func start(
+    runtime: Runtime, scheduler: Scheduler,
+    simulation: @escaping @Sendable (any MessageChannel) -> Int32
+  ) {
     let side = ChildSide(process: self)
     _ = scheduler.spawn(runtime: runtime, name: name) { [self] in
       scheduler.lock()
