@@ -58,7 +58,9 @@ enum ProcessPoolBenchmark: BenchmarkMode {
         sum &+= try executor.submit(BenchmarkWorkers.identity, index).result()
       }
       let elapsed = Double(monotonicNanoseconds() - start)
-      guard sum == count * (count - 1) / 2 else { throw BenchmarkFailure(message: "wrong round-trip sum") }
+      guard sum == count * (count - 1) / 2 else {
+        throw BenchmarkFailure(message: "wrong round-trip sum")
+      }
       return elapsed / Double(count) / 1000
     }
     _ = try once()
@@ -82,7 +84,9 @@ enum ProcessPoolBenchmark: BenchmarkMode {
       let start = monotonicNanoseconds()
       let digests = try executor.map(BenchmarkWorkers.digest, work).map { try $0.get() }
       let elapsed = Double(monotonicNanoseconds() - start) / 1e9
-      guard digests == expected else { throw BenchmarkFailure(message: "\(kind) computed other digests") }
+      guard digests == expected else {
+        throw BenchmarkFailure(message: "\(kind) computed other digests")
+      }
       return elapsed
     }
     _ = try once()
