@@ -118,7 +118,7 @@ def positive(text):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--roundtrips", type=positive, default=5_000)
-    parser.add_argument("--jobs", type=positive, default=8)
+    parser.add_argument("--jobs", type=positive, default=16)
     parser.add_argument("--bytes", type=positive, default=64 * 1024)
     parser.add_argument("--repeat", type=positive, default=3)
     options = parser.parse_args()

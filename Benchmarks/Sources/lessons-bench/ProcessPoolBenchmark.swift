@@ -7,8 +7,8 @@ import Runtime
 ///
 ///     $ lessons-bench procpool
 ///     roundtrip us_per_job=14.2 median_us_per_job=14.9 jobs=20000 runs=5
-///     cpu-threads speedup=1.98 one=1.234s two=0.623s jobs=8 bytes=16777216
-///     cpu-processes speedup=1.97 one=1.240s two=0.629s jobs=8 bytes=16777216
+///     cpu-threads speedup=1.98 one=1.234s two=0.623s jobs=16 bytes=16777216
+///     cpu-processes speedup=1.97 one=1.240s two=0.629s jobs=16 bytes=16777216
 ///
 /// The round trip is `submit(identity, n).result()` one job at a time on a warm pool of two
 /// workers (best of `--repeat` runs after a warm-up). The speed-up times `--jobs` digests of
@@ -22,7 +22,7 @@ enum ProcessPoolBenchmark: BenchmarkMode {
   static func run(_ options: BenchmarkOptions) throws {
     var options = options
     let roundtrips = options.integer("roundtrips", default: 20_000)
-    let jobs = options.integer("jobs", default: 8)
+    let jobs = options.integer("jobs", default: 16)
     let bytes = options.integer("bytes", default: 16 << 20)
     let repeats = options.integer("repeat", default: 5)
     try options.finish()
@@ -38,7 +38,7 @@ enum ProcessPoolBenchmark: BenchmarkMode {
         let (one, two) = try cpuBound(kind, work: work, expected: expected, repeats: repeats)
         BenchmarkOutput.line(
           "cpu-\(kind) speedup=\(format(one / two)) one=\(format(one, 3))s two=\(format(two, 3))s "
-            + "jobs=\(jobs) bytes=\(bytes)")
+            + "jobs=\(jobs) bytes=\(bytes) first_digest=\(expected.first.flatMap { $0 } ?? "none")")
       }
     }
   }
