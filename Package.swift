@@ -13,12 +13,14 @@ let package = Package(
     .library(name: "GoldenFilesTesting", targets: ["GoldenFilesTesting"]),
     .library(name: "GoldenFilesXCTest", targets: ["GoldenFilesXCTest"]),
     .library(name: "TranscriptTesting", targets: ["TranscriptTesting"]),
+    .library(name: "Digest", targets: ["Digest"]),
   ],
   targets: [
     // Libraries
     .target(name: "ConcurrencyRuntime", dependencies: ["CLinux"]),
     .target(name: "CommandLineKit", dependencies: ["ConcurrencyRuntime"]),
     .target(name: "Futures", dependencies: ["ConcurrencyRuntime"]),
+    .target(name: "Digest"),
     .target(name: "Flags", dependencies: ["ConcurrencyRuntime", "CommandLineKit"]),
     .target(name: "Notebook", dependencies: ["ConcurrencyRuntime"]),
     .target(name: "GoldenFiles"),
@@ -56,15 +58,32 @@ let package = Package(
     // Benchmarks
     .executableTarget(
       name: "lessons-bench",
-      dependencies: ["ConcurrencyRuntime", "Futures", "Flags", "Lessons", "CommandLineKit"],
+      dependencies: [
+        "ConcurrencyRuntime", "Futures", "Flags", "Lessons", "CommandLineKit", "Digest",
+      ],
       path: "Benchmarks/Sources/lessons-bench"
     ),
+
+    // Test fixtures: the process-pool tests' worker functions and the executable hosting them
+    .target(
+      name: "WorkerFixtures", dependencies: ["Futures", "ConcurrencyRuntime", "Digest"],
+      path: "Tests/WorkerFixtures"),
+    .executableTarget(
+      name: "lessons-test-worker",
+      dependencies: ["WorkerFixtures", "Futures", "ConcurrencyRuntime"],
+      path: "Tests/ProcessPoolWorker"),
 
     // Tests, and the misbehaving HTTP servers that the flag client's tests talk to
     .target(name: "FaultServers", path: "Tests/FaultServers"),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "ConcurrencyRuntimeTests", dependencies: ["ConcurrencyRuntime"]),
     .testTarget(name: "FuturesTests", dependencies: ["Futures", "ConcurrencyRuntime"]),
+    .testTarget(
+      name: "ProcessPoolTests",
+      dependencies: [
+        "Futures", "ConcurrencyRuntime", "Digest", "WorkerFixtures", "lessons-test-worker",
+      ]),
+    .testTarget(name: "DigestTests", dependencies: ["Digest"]),
     .testTarget(
       name: "CommandLineKitTests", dependencies: ["CommandLineKit", "ConcurrencyRuntime"]),
     .testTarget(

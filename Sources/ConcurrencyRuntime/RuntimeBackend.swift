@@ -21,4 +21,7 @@ protocol RuntimeBackend: AnyObject, Sendable {
   func runAsync<T: Sendable>(runtime: Runtime, _ body: @escaping @Sendable () async throws -> T)
     throws -> T
   func sleep(until deadline: Duration) async throws
+  func startWorkerProcess(runtime: Runtime, _ launch: WorkerProcessLaunch) throws
+    -> any WorkerProcess
+  func compute(for duration: Duration)
 }

@@ -181,20 +181,26 @@ public final class Trace: @unchecked Sendable {
     record(TraceEvent(time: runtime.now, actor: Self.currentActor(runtime), kind: kind))
   }
 
-  /// Starts a span for `label` of `executor` on the calling thread or task; returns its id,
-  /// or nil when spans are not recorded.
-  public func startSpan(label: String, executor: String, in runtime: Runtime) -> Int? {
+  /// Starts a span for `label` of `executor` on `lane`, by default the calling thread or task;
+  /// returns its id, or nil when spans are not recorded. A process pool passes the worker
+  /// process's lane, since the thread that sends the job is not where it runs.
+  public func startSpan(
+    label: String, executor: String, lane: Lane? = nil, in runtime: Runtime
+  ) -> Int? {
     guard recordsSpans else { return nil }
     let id = nextSpan.wrappingAdd(1, ordering: .relaxed).oldValue
-    let lane: Lane = Self.taskName.map { .task($0) } ?? .thread(runtime.currentThreadName)
+    let lane: Lane =
+      lane ?? Self.taskName.map { .task($0) } ?? .thread(runtime.currentThreadName)
     let span = TaskSpan(id: id, label: label, lane: lane, executor: executor)
     record(TraceEvent(time: runtime.now, actor: lane.description, kind: .spanStarted(span)))
     return id
   }
 
-  /// Ends the span `id` started by ``startSpan(label:executor:in:)``.
-  public func endSpan(_ id: Int, in runtime: Runtime) {
-    record(.spanEnded(id: id), in: runtime)
+  /// Ends the span `id` started by ``startSpan(label:executor:lane:in:)``; with `lane`, the
+  /// end is recorded on that lane rather than on the calling thread.
+  public func endSpan(_ id: Int, lane: Lane? = nil, in runtime: Runtime) {
+    guard let lane else { return record(.spanEnded(id: id), in: runtime) }
+    record(TraceEvent(time: runtime.now, actor: lane.description, kind: .spanEnded(id: id)))
   }
 
   /// Runs `body`, recorded as blocked on `reason` while it runs (when blocking is recorded).

@@ -200,6 +200,8 @@ public final class Future<Value: Sendable>: @unchecked Sendable, Hashable, Custo
     let head = "<Future at \(address) state=\(Self.state(of: phase).rawValue)"
     switch outcome {
     case .success(let value)?: return head + " returned \(type(of: value))>"
+    // A worker's error stands in for one of another process: show the type it had there.
+    case .failure(let error as RemoteError)?: return head + " raised \(error.typeName)>"
     case .failure(let error)?: return head + " raised \(type(of: error))>"
     case nil: return head + ">"
     }

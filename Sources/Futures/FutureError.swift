@@ -10,6 +10,9 @@ public enum FutureError: Error, Equatable, CustomStringConvertible {
   case shutdown
   /// The pool can no longer run work (`BrokenThreadPool`), with the reason.
   case broken(String)
+  /// A worker process died, so the process pool can no longer run work (`BrokenProcessPool`):
+  /// which worker, and how it ended.
+  case brokenProcessPool(String)
   /// A bad argument, such as `maxWorkers` of zero (Python's `ValueError`).
   case invalidArgument(String)
 
@@ -20,6 +23,7 @@ public enum FutureError: Error, Equatable, CustomStringConvertible {
     case .invalidState(let message): return "InvalidStateError: \(message)"
     case .shutdown: return "RuntimeError: cannot schedule new futures after shutdown"
     case .broken(let message): return "BrokenThreadPool: \(message)"
+    case .brokenProcessPool(let message): return "BrokenProcessPool: \(message)"
     case .invalidArgument(let message): return "ValueError: \(message)"
     }
   }

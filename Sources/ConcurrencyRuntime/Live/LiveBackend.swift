@@ -3,7 +3,7 @@ import Foundation
 /// Real OS threads, real (optionally faster) time.
 final class LiveBackend: RuntimeBackend, @unchecked Sendable {
   let speed: Double
-  private let clock: LiveClock
+  let clock: LiveClock
   let startOfDay: Duration
   private let executors = Protected<[EventLoop]>([])
 

@@ -25,6 +25,8 @@ final class SimulatedThread: RuntimeThread, @unchecked Sendable {
   var onTimeout: (() -> Void)?
   /// Threads blocked in `join` on this one.
   var joiners: [SimulatedThread] = []
+  /// The simulated process this thread is the body of, if any.
+  var process: SimulatedProcess?
 
   init(name: String, id: Int, scheduler: Scheduler) {
     self.name = name

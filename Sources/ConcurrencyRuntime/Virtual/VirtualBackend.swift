@@ -9,10 +9,13 @@ final class VirtualBackend: RuntimeBackend, @unchecked Sendable {
   private let addressLock = NSLock()
   private var addressCount: UInt64 = 0
   private let executors = Protected<[VirtualTaskExecutor]>([])
+  /// The virtual CPUs that `compute(for:)` occupies.
+  let cores: VirtualCores
 
   init(seed: UInt64?, schedule: Schedule?, cpuCount: Int, startOfDay: Duration) {
     self.scheduler = Scheduler(
       policy: schedule.map(SchedulingPolicy.replaying) ?? .seeded(seed))
+    self.cores = VirtualCores(count: cpuCount, scheduler: scheduler)
     self.seed = seed
     self.cpuCount = cpuCount
     self.startOfDay = startOfDay

@@ -1,0 +1,14 @@
+extension LiveBackend {
+  func startWorkerProcess(runtime: Runtime, _ launch: WorkerProcessLaunch) throws
+    -> any WorkerProcess
+  {
+    try LiveWorkerProcess(launch: launch, trace: runtime.trace, clock: clock)
+  }
+
+  /// Keeps the calling thread's CPU busy for `duration` of (scaled) time.
+  func compute(for duration: Duration) {
+    guard duration > .zero else { return }
+    let deadline = clock.elapsed + duration
+    while clock.elapsed < deadline {}
+  }
+}

@@ -1,0 +1,36 @@
+extension Runtime {
+  /// Starts a worker process: a real child live, a simulated process in virtual time.
+  ///
+  /// Live, `launch.executable` runs with `launch.arguments`, its standard input and output
+  /// piped to the returned handle, its standard error shared with this process. Virtual,
+  /// `launch.simulation` runs on a simulated thread of its own behind in-memory pipes that
+  /// carry the same framed bytes, and the process gets a made-up, stable pid. Either way,
+  /// the worker is reaped as soon as it ends, and it ends when its input closes.
+  ///
+  ///     let worker = try runtime.startWorkerProcess(launch)
+  ///     try worker.send(Array("hello".utf8))
+  ///     print(String(decoding: try worker.receive() ?? [], as: UTF8.self))   // hello
+  ///     worker.closeInput()
+  ///     print(worker.waitForExit())   // exited with status 0
+  ///
+  /// Throws ``WorkerProcessError/cannotStart(_:reason:)`` if the executable cannot be run.
+  public func startWorkerProcess(_ launch: WorkerProcessLaunch) throws -> any WorkerProcess {
+    try backend.startWorkerProcess(runtime: self, launch)
+  }
+
+  /// Keeps a CPU busy for `duration`: CPU-bound work, as opposed to waiting.
+  ///
+  /// Live, the calling thread spins for that long (scaled by the speed). Virtual, it holds one
+  /// of the runtime's ``cpuCount`` virtual cores for that long, first waiting for one to be
+  /// free, so that more computing threads than cores take longer, as on a real machine; in a
+  /// simulated worker process it stops early if the process ends. This is how code that would
+  /// take CPU time says so in virtual time, where running it is otherwise free.
+  ///
+  ///     let runtime = Runtime.virtual(cpuCount: 2)
+  ///     try runtime.run {
+  ///       let threads = (0..<4).map { n in runtime.spawn(name: "t\(n)") { runtime.compute(for: .seconds(1)) } }
+  ///       for thread in threads { thread.join() }
+  ///       print(runtime.now)   // 2.0 seconds: four seconds of work on two cores
+  ///     }
+  public func compute(for duration: Duration) { backend.compute(for: duration) }
+}
