@@ -56,10 +56,12 @@ public final class ThreadPoolExecutor: Executor, @unchecked Sendable {
     try enqueue { number in
       let future = Future<T>(runtime: runtime)
       submitted = future
-      // The executor's name travels with the task only when spans are recorded: a task that
-      // captures no string costs one retain less on the hot path.
-      let executor = runtime.trace.recordsSpans ? threadNamePrefix : nil
-      return future.workItem(label: label, number: number, executor: executor, body)
+      // The span's name travels with the task only while spans are recorded: a task run
+      // without them carries one empty reference.
+      let name =
+        runtime.trace.recordsSpans
+        ? SpanName(label: label ?? "task \(number)", executor: threadNamePrefix) : nil
+      return future.workItem(span: name, body)
     }
     guard let submitted else { preconditionFailure("enqueue returned without a work item") }
     return submitted

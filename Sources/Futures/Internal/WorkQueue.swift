@@ -121,20 +121,21 @@ enum WorkAction {
 typealias WorkItem = @Sendable (WorkAction) -> Void
 
 extension Future {
-  /// The work item that runs `body` into this future; `number` names its trace span
-  /// (`task N`) when it has no `label`, and `executor`, when spans are recorded, says whose task
-  /// it is.
+  /// The work item that runs `body` into this future, as the span `span` names when spans are
+  /// recorded (nil otherwise: the closure then carries one empty reference, nothing more).
   @inlinable
-  func workItem(
-    label: String?, number: Int, executor: String?,
-    _ body: @escaping @Sendable () throws -> Value
-  ) -> WorkItem {
+  func workItem(span name: SpanName?, _ body: @escaping @Sendable () throws -> Value)
+    -> WorkItem
+  {
     { action in
       switch action {
       case .run:
         guard (try? self.setRunningOrNotifyCancel()) == true else { return }
-        let span = SpanRecorder(
-          runtime: self.runtime, label: label, number: number, executor: executor)
+        guard let name else {
+          try? self.complete(Result { try body() })
+          return
+        }
+        let span = SpanRecorder(runtime: self.runtime, name: name)
         let result = Result { try body() }
         span?.end()
         try? self.complete(result)
@@ -147,18 +148,30 @@ extension Future {
   }
 }
 
+/// What a task's span is called: its label (`loiter(3)`, or `task N`) and its executor. Made
+/// only while the trace records spans, so a task run without them carries none.
+@usableFromInline
+final class SpanName: Sendable {
+  @usableFromInline let label: String
+  @usableFromInline let executor: String
+
+  @usableFromInline
+  init(label: String, executor: String) {
+    self.label = label
+    self.executor = executor
+  }
+}
+
 /// A task's span in the runtime's trace, from the moment it starts running to the moment it
-/// returns or throws; made only when the trace records spans.
+/// returns or throws.
 @usableFromInline
 struct SpanRecorder {
   private let runtime: Runtime
   private let id: Int
 
   @usableFromInline
-  init?(runtime: Runtime, label: String?, number: Int, executor: String?) {
-    guard let executor, runtime.trace.recordsSpans,
-      let id = runtime.trace.startSpan(
-        label: label ?? "task \(number)", executor: executor, in: runtime)
+  init?(runtime: Runtime, name: SpanName) {
+    guard let id = runtime.trace.startSpan(label: name.label, executor: name.executor, in: runtime)
     else { return nil }
     self.runtime = runtime
     self.id = id
