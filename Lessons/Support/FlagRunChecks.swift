@@ -5,9 +5,11 @@ import Notebook
 /// network made (the `network` spans that ``TracedFlagNetwork`` records), and the counts a
 /// `flags2` report printed.
 struct FlagRunChecks {
-  /// One request: the code asked for and when it was answered, if it was.
+  /// One request: the code asked for, the lane that asked, and when it was answered, if it
+  /// was.
   struct Request {
     var code: String
+    var lane = ""
     var start: Duration
     var end: Duration?
   }
@@ -20,17 +22,21 @@ struct FlagRunChecks {
   var output = ""
 
   init(_ cell: CellRecord?) {
-    guard let cell else { return }
-    output = cell.output
+    self.init(events: cell?.events ?? [], output: cell?.output ?? "")
+  }
+
+  /// The checks of a stretch of trace and the text printed meanwhile.
+  init(events: [TraceEvent], output: String = "") {
+    self.output = output
     var open: [Int: Int] = [:]
     var inFlight = 0
-    for event in cell.events {
+    for event in events {
       switch event.kind {
       case .spanStarted(let span) where span.executor == TracedFlagNetwork.executor:
         let parts = span.label.split(separator: "/")
         let code = parts.count >= 2 ? parts[parts.count - 2].uppercased() : span.label
         open[span.id] = requests.count
-        requests.append(Request(code: code, start: event.time))
+        requests.append(Request(code: code, lane: span.lane.description, start: event.time))
         inFlight += 1
         mostAtOnce = max(mostAtOnce, inFlight)
       case .spanEnded(let id):

@@ -43,7 +43,7 @@ enum ExploreCommand: ParsableCommand {
       ],
       positionals: [
         Positional(
-          "SECTION", help: "the section to explore (such as 17.4), or all", parser: sections,
+          "SECTION", help: "the section to explore (such as 17.4), or all", parser: .sectionIDs,
           into: \.sections)
       ])
   }
@@ -93,17 +93,5 @@ enum ExploreCommand: ParsableCommand {
       }
     }
     return status
-  }
-
-  /// A section's id, or `all` for every one.
-  private static var sections: ValueParser<[String]> {
-    ValueParser { name, _ throws(UsageError) in
-      if name == "all" { return Catalog.sections.map(\.id) }
-      guard Catalog.section(name) != nil else {
-        let valid = Catalog.sections.map(\.id).joined(separator: ", ")
-        throw UsageError("unknown section '\(name)': choose one of \(valid), or all")
-      }
-      return [name]
-    }
   }
 }

@@ -36,25 +36,7 @@ enum Flags2Command: Command {
       program.write(Flags2Usage.help(style))
       return 0
     }
-    return Flags2Program(options: options, download: download(style)).run()
-  }
-
-  /// The chapter's download function for `style`.
-  static func download(_ style: Flags2Style) -> Flags2Download {
-    switch style {
-    case .sequential:
-      .blocking { site, codes, verbose, concurrency in
-        Flags2Sequential.downloadMany(site, codes, verbose: verbose, concurrency: concurrency)
-      }
-    case .threadpool:
-      .blocking { site, codes, verbose, concurrency in
-        try Flags2ThreadPool.downloadMany(site, codes, verbose: verbose, concurrency: concurrency)
-      }
-    case .async:
-      .async { site, codes, verbose, concurrency in
-        await Flags2Async.supervisor(site, codes, verbose: verbose, concurrency: concurrency)
-      }
-    }
+    return Flags2Program(options: options, download: .book(style)).run()
   }
 
   /// Prints `*** Usage error: message` and the usage on standard error; returns 2.

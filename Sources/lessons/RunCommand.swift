@@ -38,7 +38,7 @@ enum RunCommand: ParsableCommand {
         Positional(
           "SECTION", count: .zeroOrMore,
           help: "a section to run (such as 17.4), or all; with none, list them",
-          parser: sections, action: { options, ids in options.sections += ids })
+          parser: .sectionIDs, action: { options, ids in options.sections += ids })
       ]
     ) { options throws(UsageError) in
       if options.destination?.isEmpty == true {
@@ -129,17 +129,5 @@ enum RunCommand: ParsableCommand {
       }
     }
     return status
-  }
-
-  /// A section's id, or `all` for every one.
-  private static var sections: ValueParser<[String]> {
-    ValueParser { name, _ throws(UsageError) in
-      if name == "all" { return Catalog.sections.map(\.id) }
-      guard Catalog.section(name) != nil else {
-        let valid = Catalog.sections.map(\.id).joined(separator: ", ")
-        throw UsageError("unknown section '\(name)': choose one of \(valid), or all")
-      }
-      return [name]
-    }
   }
 }

@@ -1,6 +1,8 @@
 import ConcurrencyRuntime
 import Foundation
 
+@testable import Lessons
+
 /// The flag requests in a stretch of trace: the `network` spans that the flag sections record
 /// for every request, labelled `GET /flags/cn/cn.gif`.
 struct FlagRequests {
@@ -17,26 +19,11 @@ struct FlagRequests {
   var mostAtOnce = 0
 
   init(_ events: [TraceEvent]) {
-    var open: [Int: Int] = [:]
-    var inFlight = 0
-    for event in events {
-      switch event.kind {
-      case .spanStarted(let span) where span.executor == "network":
-        let parts = span.label.split(separator: "/")
-        let code = parts.count >= 2 ? parts[parts.count - 2].uppercased() : span.label
-        open[span.id] = requests.count
-        requests.append(
-          Request(code: code, lane: span.lane.description, start: event.time.seconds))
-        inFlight += 1
-        mostAtOnce = max(mostAtOnce, inFlight)
-      case .spanEnded(let id):
-        guard let index = open.removeValue(forKey: id) else { continue }
-        requests[index].end = event.time.seconds
-        inFlight -= 1
-      default:
-        continue
-      }
+    let checks = FlagRunChecks(events: events)
+    requests = checks.requests.map {
+      Request(code: $0.code, lane: $0.lane, start: $0.start.seconds, end: $0.end?.seconds)
     }
+    mostAtOnce = checks.mostAtOnce
   }
 
   /// The codes asked for, in the order asked.
