@@ -1,7 +1,8 @@
 import ConcurrencyRuntime
-@testable import Lessons
 import Notebook
 import Testing
+
+@testable import Lessons
 
 /// Every section reads in English and in Korean: each title and prose block is written in
 /// both (a section added with English prose only fails here, not in the build), and reading
