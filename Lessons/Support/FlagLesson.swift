@@ -177,7 +177,7 @@ final class FlagLesson: SectionEnvironment {
     let servers = names.joined(separator: ", ")
     return Localized(
       en: "Virtual time: \(mocks); no flags are saved.",
-      ko: "가상 시간: \(servers) 서버 대신 모의 서버가 응답하고, 국기는 저장하지 않습니다.")
+      ko: "가상 시간: \(servers) 모의 서버가 응답하며, 국기는 저장하지 않습니다.")
   }
 
   /// Which servers started where, and where the flags go: two short lines.

@@ -25,6 +25,17 @@ struct LanguageCLITests {
     }
   }
 
+  @Test("every line of every section in Korean fits 80 columns, as a terminal counts them")
+  func allSectionsFit() throws {
+    let outcome = try CLI.run(["all", "--virtual", "--lang", "ko"])
+    #expect(outcome.status == 0)
+    #expect(outcome.stderr.isEmpty)
+    #expect(outcome.stdout.contains("17.5.3  스레드와 큐\n" + String(repeating: "-", count: 19) + "\n"))
+    for line in outcome.stdout.split(separator: "\n") {
+      #expect(DisplayWidth.columns(of: line) <= 80, "\(line)")
+    }
+  }
+
   @Test("--lang en, or no --lang, prints the transcript, byte for byte")
   func english() throws {
     let golden = try String(

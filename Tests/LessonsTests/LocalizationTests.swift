@@ -63,6 +63,9 @@ struct LocalizationTests {
     for note in notes {
       #expect(note.isComplete)
       #expect(hasHangul(note.written(in: .korean)), "\(note.english)")
+      for line in note.text(in: .korean).split(separator: "\n") {
+        #expect(DisplayWidth.columns(of: line) <= 80, "\(line)")
+      }
     }
     #expect(
       notes[3].text(in: .korean)
@@ -75,7 +78,7 @@ struct LocalizationTests {
     let section = try #require(Catalog.section("17.5")).reading(in: .korean)
     let text = NotebookRunner(configuration: .canonical).record(section).text
     #expect(
-      text.contains("가상 시간: DELAY, ERROR 서버 대신 모의 서버가 응답하고, 국기는 저장하지 않습니다.\n"))
+      text.contains("가상 시간: DELAY, ERROR 모의 서버가 응답하며, 국기는 저장하지 않습니다.\n"))
   }
 }
 
