@@ -97,6 +97,9 @@ enum RunCommand: ParsableCommand {
   }
 
   static func run(_ options: Options, in program: Program) -> Int32 {
+    if options.language != .english {
+      StandardStream.failureHandler = OutputFailurePolicy.ending(in: options.language)
+    }
     guard !options.sections.isEmpty else {
       program.write(ListCommand.listing(in: options.language))
       return 0

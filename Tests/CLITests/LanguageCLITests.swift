@@ -100,6 +100,14 @@ struct LanguageCLITests {
     }
   }
 
+  @Test("with --lang ko, output that cannot be written is one Korean line and status 1")
+  func fullDisk() throws {
+    let run = try OutputRun(["17.4", "--virtual", "--lang", "ko"], stdout: .full)
+    #expect(run.status == 1)
+    #expect(run.signal == nil)
+    #expect(run.stderr == "lessons: 출력을 쓸 수 없습니다: No space left on device\n")
+  }
+
   @Test("--help says what --lang does and that the help stays English")
   func help() throws {
     let outcome = try CLI.run(["--lang", "ko", "--help"])

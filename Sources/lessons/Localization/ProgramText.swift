@@ -38,6 +38,11 @@ enum ProgramText {
       en: "cannot write the timeline to \(path)", ko: "타임라인을 \(path)에 쓸 수 없습니다")
   }
 
+  /// Output could not be written (`> /dev/full`); the reason is the system's, in English.
+  static func cannotWriteOutput(_ failure: OutputFailure) -> Localized {
+    Localized(en: "\(failure)", ko: "출력을 쓸 수 없습니다: \(failure.reason)")
+  }
+
   /// Why a run stopped, from the error the runner threw.
   static func runFailed(_ error: any Error) -> Localized {
     switch error {
@@ -63,6 +68,7 @@ enum ProgramText {
   static var all: [Localized] {
     [
       listingHeading, listingFooter, seeHelp("lessons"), cannotWriteTimeline("t.svg"),
+      cannotWriteOutput(OutputFailure(stream: "standard output", code: 28)),
       runFailed(NotebookError.cellFailed(number: 2, error: "boom")),
       runFailed(NotebookError.preparationFailed(section: "17.1", error: "port in use")),
       runFailed(RuntimeError.deadlock(["main waits for a lock"])),
