@@ -117,7 +117,7 @@ enum UsageErrorTranslation {
       example: "--lang must be one of en or ko, not 'xx'"),
     Entry(
       pattern: "--speed is for live runs; virtual time has no speed to set",
-      korean: { _ in "--speed는 실시간 실행에만 쓸 수 있습니다. 가상 시간에는 정할 속도가 없습니다" },
+      korean: { _ in "--speed는 실제 시간으로 실행할 때만 씁니다. 가상 시간에는 정할 속도가 없습니다" },
       example: "--speed is for live runs; virtual time has no speed to set"),
     Entry(
       pattern: "unknown section '{}': choose one of {}, or all",
