@@ -211,11 +211,11 @@ enum WebDownloads {
           """,
         ko: """
           스레드 풀 버전은 getFlag, saveFlag, show, main을 그대로 두고 새 downloadMany를
-          가져옵니다. downloadOne은 국기 하나에 필요한 일을 하고, executor.map은 정렬된
-          코드를 최대 20개 스레드로 된 풀에서 downloadOne에 넘깁니다. 국기 하나에 스레드
-          하나씩이니, 요청 20개가 모두 동시에 서버를 기다릴 수 있습니다. downloadMany는
-          결과를 읽으면서 내려받기가 끝나기를 기다리며, 실패한 내려받기가 있다면 바로 그
-          자리에서 오류를 던집니다.
+          가져옵니다. downloadOne은 국기 하나에 필요한 일을 하고, executor.map은 스레드를
+          최대 20개까지 두는 풀에서 정렬된 코드를 하나씩 downloadOne에 넘깁니다. 국기
+          하나에 스레드 하나씩이니, 요청 20개가 모두 동시에 서버를 기다릴 수 있습니다.
+          downloadMany는 결과를 읽으면서 내려받기가 끝나기를 기다리며, 실패한 내려받기가
+          있다면 바로 그 자리에서 오류를 던집니다.
           """),
       define("flags-threadpool"),
       cell("flags-threadpool-run") {
