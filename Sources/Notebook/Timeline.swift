@@ -140,8 +140,9 @@ public struct Timeline: Sendable {
   /// notes in `language`.
   ///
   ///     Timeline(record).text(width: 60).split(separator: "\n").count   // 2 + lanes
-  ///     Timeline(record).text(width: 80, language: .korean).prefix(23)
-  ///     // "In [2]의 타임라인, 5s (= 실행, . 대기)"
+  ///     print(Timeline(record).text(width: 80, language: .korean), terminator: "")
+  ///     // In [2]의 타임라인, 5s (= 실행, . 대기)
+  ///     // …
   public func text(width: Int, language: Language = .english) -> String {
     let width = max(width, 50)
     let names = rows.map { String($0.lane.description.prefix(24)) }
