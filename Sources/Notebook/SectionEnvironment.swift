@@ -45,16 +45,20 @@ public struct SectionContext: Sendable {
   public var destination: String?
   /// Shows a short note before the cells (the servers started, the folder chosen).
   public var note: @Sendable (String) -> Void
+  /// The language the section reads in, which its notes are written in.
+  public var language: Language
 
   /// A context with every field given.
   public init(
     sectionID: String, runtime: Runtime, configuration: RuntimeConfiguration,
-    destination: String?, note: @escaping @Sendable (String) -> Void
+    destination: String?, language: Language = .english,
+    note: @escaping @Sendable (String) -> Void
   ) {
     self.sectionID = sectionID
     self.runtime = runtime
     self.configuration = configuration
     self.destination = destination
+    self.language = language
     self.note = note
   }
 

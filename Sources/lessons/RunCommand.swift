@@ -19,6 +19,8 @@ enum RunCommand: ParsableCommand {
     var destination: String?
     var timeline = false
     var timelineSVG: String?
+    /// The language of the prose, the titles and the program's messages.
+    var language = Language.english
   }
 
   static let name = "run"
@@ -32,7 +34,12 @@ enum RunCommand: ParsableCommand {
           "--dest", valueName: "DIR",
           help: "save the flags of live flag sections in DIR (default: a fresh temporary "
             + "folder, named when the section starts)",
-          parser: .string, into: \.destination)
+          parser: .string, into: \.destination),
+        .value(
+          "--lang", valueName: "LANG",
+          help: "show prose, titles and messages in LANG: en (English, the default) or ko "
+            + "(Korean); the code, its output and this help stay as they are",
+          parser: .cases, into: \.language),
       ],
       positionals: [
         Positional(
@@ -86,17 +93,15 @@ enum RunCommand: ParsableCommand {
 
   /// `lessons: MESSAGE`, pointing to `--help` for a mistake of the syntax.
   static func usageErrorText(_ error: UsageError, in program: Program) -> String {
-    let hint: String
-    switch error.kind {
-    case .unknownOption, .missingValue, .unwantedValue: hint = " (see '\(program.name) --help')"
-    default: hint = ""
-    }
-    return "\(program.name): \(error.message)\(hint)\n"
+    usageErrorText(error, in: program, language: .english)
   }
 
   static func run(_ options: Options, in program: Program) -> Int32 {
+    if options.language != .english {
+      StandardStream.failureHandler = OutputFailurePolicy.ending(in: options.language)
+    }
     guard !options.sections.isEmpty else {
-      program.write(ListCommand.listing)
+      program.write(ListCommand.listing(in: options.language))
       return 0
     }
     let runner = NotebookRunner(
@@ -111,11 +116,11 @@ enum RunCommand: ParsableCommand {
     if let svg { renderer = svg }
     var status: Int32 = 0
     for id in options.sections {
-      guard let section = Catalog.section(id) else { continue }
+      guard let section = Catalog.section(id)?.reading(in: options.language) else { continue }
       do {
         try runner.run(section, renderer: renderer)
       } catch {
-        program.writeError("lessons: \(error)\n")
+        program.writeError("lessons: \(ProgramText.runFailed(error).text(in: options.language))\n")
         status = 1
         break
       }
@@ -124,7 +129,8 @@ enum RunCommand: ParsableCommand {
       do {
         try svg.svg.document.write(toFile: path, atomically: true, encoding: .utf8)
       } catch {
-        program.writeError("lessons: cannot write the timeline to \(path)\n")
+        let message = ProgramText.cannotWriteTimeline(path).text(in: options.language)
+        program.writeError("lessons: \(message)\n")
         return 1
       }
     }
