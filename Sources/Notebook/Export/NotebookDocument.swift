@@ -71,7 +71,44 @@ public struct NotebookDocument: Sendable {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     let file = File(cells: cells, metadata: Metadata(title: title))
-    return String(decoding: try encoder.encode(file), as: UTF8.self) + "\n"
+    let text = String(decoding: try encoder.encode(file), as: UTF8.self)
+    return Self.closingEmptyBrackets(text) + "\n"
+  }
+
+  /// `{}` and `[]` for the empty objects and arrays that Foundation prints over three lines.
+  /// A JSON string cannot hold a raw newline, so only the layout between tokens is touched.
+  static func closingEmptyBrackets(_ json: String) -> String {
+    var result = ""
+    var pending = ""
+    for character in json {
+      if pending.isEmpty {
+        if character == "{" || character == "[" {
+          pending.append(character)
+        } else {
+          result.append(character)
+        }
+        continue
+      }
+      if character == "\n" || character == " " {
+        pending.append(character)
+        continue
+      }
+      if let open = pending.first,
+        (open == "{" && character == "}") || (open == "[" && character == "]")
+      {
+        result += String(open) + String(character)
+        pending = ""
+        continue
+      }
+      result += pending
+      pending = ""
+      if character == "{" || character == "[" {
+        pending.append(character)
+      } else {
+        result.append(character)
+      }
+    }
+    return result + pending
   }
 
   private static func outputs(
