@@ -152,9 +152,9 @@ public struct TimelineSVG: Sendable {
     let timeline = chart.timeline
     let scale = scale(of: timeline)
     func x(_ time: Duration) -> Double { plotLeft + Timeline.seconds(time) * scale }
-    let title =
-      "\(chart.sectionID) \(chart.sectionTitle): In [\(timeline.cell)], "
-      + Timeline.label(timeline.duration)
+    let section =
+      chart.sectionTitle.isEmpty ? chart.sectionID : "\(chart.sectionID) \(chart.sectionTitle):"
+    let title = "\(section) In [\(timeline.cell)], " + Timeline.label(timeline.duration)
     var svg = "<g class=\"chart\" data-section=\"\(escape(chart.sectionID))\" "
     svg += "data-cell=\"\(timeline.cell)\">\n"
     svg += "<text class=\"title\" x=\"10\" y=\"\(number(top + 18))\">\(escape(title))</text>\n"

@@ -79,7 +79,7 @@ public struct HTMLPage: Sendable {
     for block in section.blocks {
       switch block {
       case .prose(let text):
-        html += Self.prose(text)
+        html += Self.prose(text, heading: handout.hasOwnTitle ? "h3" : "h2")
       case .note(let text):
         let lines = text.trimmingNewlines.split(separator: "\n").map {
           HTMLText.escape(String($0))
@@ -108,7 +108,9 @@ public struct HTMLPage: Sendable {
     let timeline = cell.timeline
     if !timeline.isEmpty {
       var picture = TimelineSVG()
-      picture.add(timeline, sectionID: section.id, sectionTitle: section.title)
+      // The page says which section this is: the chart's title names the cell alone, and
+      // stays clear of the legend.
+      picture.add(timeline, sectionID: section.id, sectionTitle: "")
       let label = "Timeline of \(section.id) In [\(cell.number)]: which thread ran what, when"
       html += "<figure class=\"timeline\" role=\"img\" aria-label=\"\(HTMLText.escape(label))\">\n"
       html += picture.inlineElement(idPrefix: "\(id)-")
@@ -117,10 +119,12 @@ public struct HTMLPage: Sendable {
     return html + "</div>\n"
   }
 
-  /// Paragraphs and lists.
-  static func prose(_ text: String) -> String {
+  /// Paragraphs, lists, and headings as `heading` elements.
+  static func prose(_ text: String, heading: String) -> String {
     ProseBlock.parse(text).map { block in
       switch block {
+      case .heading(let text):
+        return "<\(heading)>" + HTMLText.escape(text) + "</\(heading)>\n"
       case .paragraph(let lines):
         return "<p>" + HTMLText.escape(lines.joined(separator: "\n")) + "</p>\n"
       case .list(let items):

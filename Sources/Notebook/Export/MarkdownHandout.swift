@@ -50,7 +50,7 @@ public struct MarkdownHandout: Sendable {
   private func blocks(of block: HandoutSection.Block) -> [String] {
     switch block {
     case .prose(let text):
-      return Self.prose(text)
+      return Self.prose(text, headingLevel: handout.hasOwnTitle ? 3 : 2)
     case .note(let text):
       let lines = text.trimmingNewlines.split(separator: "\n", omittingEmptySubsequences: false)
       return [
@@ -73,10 +73,13 @@ public struct MarkdownHandout: Sendable {
     }
   }
 
-  /// The Markdown of a block of prose: its paragraphs, escaped, and its lists.
-  static func prose(_ text: String) -> [String] {
+  /// The Markdown of a block of prose: its paragraphs, escaped, its lists, and its headings
+  /// at `headingLevel`.
+  static func prose(_ text: String, headingLevel: Int) -> [String] {
     ProseBlock.parse(text).map { block in
       switch block {
+      case .heading(let heading):
+        return String(repeating: "#", count: headingLevel) + " " + MarkdownText.inline(heading)
       case .paragraph(let lines):
         return lines.map(MarkdownText.line).joined(separator: "\n")
       case .list(let items):

@@ -46,7 +46,9 @@ public struct NotebookDocument: Sendable {
         switch block {
         case .prose(let text):
           prose += 1
-          let markdown = MarkdownHandout.prose(text).joined(separator: "\n\n")
+          let markdown = MarkdownHandout.prose(text, headingLevel: handout.hasOwnTitle ? 3 : 2)
+            .joined(
+              separator: "\n\n")
           cells.append(.markdown(id: ids.make("\(prefix)-prose-\(prose)"), markdown))
         case .note(let text):
           prose += 1
@@ -126,7 +128,7 @@ public struct NotebookDocument: Sendable {
     let timeline = cell.timeline
     if timelines && !timeline.isEmpty {
       var picture = TimelineSVG()
-      picture.add(timeline, sectionID: section.id, sectionTitle: section.title)
+      picture.add(timeline, sectionID: section.id, sectionTitle: "")
       outputs.append(
         .displayData([
           "image/svg+xml": lines(picture.inlineElement(idPrefix: "cell-\(cell.number)-")),

@@ -1,10 +1,14 @@
-/// Prose as the lessons write it, in blocks: paragraphs apart by blank lines, and lists, a
+/// Prose as the lessons write it, in blocks: paragraphs apart by blank lines; lists, a
 /// paragraph whose first line starts with `- ` (each such line starts an item; the indented
-/// lines under it continue it). The exports lay each block out in their own way.
+/// lines under it continue it); and headings, a line underlined with dashes. The exports lay
+/// each block out in their own way.
 ///
-///     ProseBlock.parse("Two facts:\n\n- one\n- two,\n  long")
-///     // [.paragraph(["Two facts:"]), .list([["one"], ["two,", "long"]])]
+///     ProseBlock.parse("17.5.1  Errors\n-------\n\nTwo facts:\n\n- one\n- two,\n  long")
+///     // [.heading("17.5.1 Errors"), .paragraph(["Two facts:"]),
+///     //  .list([["one"], ["two,", "long"]])]
 enum ProseBlock: Equatable {
+  /// A heading inside a section, its spaces collapsed.
+  case heading(String)
   /// A paragraph's lines, as wrapped, without leading spaces.
   case paragraph([String])
   /// A list's items, each as its lines, without the `- ` and the indentation.
@@ -17,6 +21,11 @@ enum ProseBlock: Equatable {
     func flush() {
       defer { lines = [] }
       guard let first = lines.first else { return }
+      if lines.count == 2, lines[1].count >= 3, lines[1].allSatisfy({ $0 == "-" }) {
+        let words = first.split(separator: " ", omittingEmptySubsequences: true)
+        blocks.append(.heading(words.joined(separator: " ")))
+        return
+      }
       guard first.hasPrefix("- ") else {
         blocks.append(.paragraph(lines.map(trimmed)))
         return
