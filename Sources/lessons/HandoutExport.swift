@@ -18,9 +18,9 @@ enum HandoutExport {
       .value(
         "--format", valueName: "FORMAT",
         help:
-          "text (the default: the terminal's form), or a handout: markdown (to standard "
-          + "output or --output), ipynb (a Jupyter notebook) or html (one self-contained "
-          + "web page), which need --output; handouts run in virtual time unless --live",
+          "text (the default), or a handout: markdown, ipynb (a Jupyter notebook) or html "
+          + "(one self-contained web page); ipynb and html need --output. Handouts run in "
+          + "virtual time unless --live",
         parser: .choice([("text", nil)] + HandoutFormat.allCases.map { ($0.rawValue, $0) }),
         into: \.format),
       .value(

@@ -136,7 +136,8 @@ struct LessonsCLITests {
     #expect(
       outcome.stdout.hasPrefix(
         "usage: lessons [-h] [--dest DIR] [--virtual] [--seed N] [--speed X]\n"
-          + "               [--timeline] [--timeline-svg FILE]\n"
+          + "               [--timeline] [--timeline-svg FILE] [--format FORMAT]\n"
+          + "               [--output FILE] [--live]\n"
           + "               [SECTION ...]\n"
           + "       lessons {serve,flags2,explore} ...\n"))
     #expect(outcome.stdout.contains("\n  serve "))
