@@ -74,7 +74,8 @@ enum RunCommand: ParsableCommand {
             "write the same charts, one per cell that ran concurrent work, as a standalone "
             + "SVG picture to FILE",
           parser: .string, into: \.timelineSVG),
-      ], section: "options")
+      ], section: "options"
+    )
     .adding(HandoutExport.options, section: "handouts")
   }
 
