@@ -52,7 +52,7 @@ enum HTMLStyle {
     figure.timeline {
       margin: 0.4rem 0 1rem; overflow-x: auto; border: 1px solid #d8dee4; border-radius: 6px;
     }
-    figure.timeline svg { display: block; width: 100%; min-width: 34rem; height: auto; }
+    figure.timeline svg { display: block; width: 100%; min-width: 44rem; height: auto; }
     @media (max-width: 40rem) {
       body { font-size: 16px; }
       main { padding: 0.6rem 0.75rem 2rem; }
