@@ -191,4 +191,38 @@ struct HandoutCLITests {
       #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["page.html"])
     }
   }
+
+  @Test("a run that fails writes no handout: one line, status 1")
+  func failedRun() throws {
+    try withFolder { folder in
+      let file = folder.appendingPathComponent("17.1.html")
+      let outcome = try CLI.run([
+        "17.1", "--format", "html", "--output", file.path, "--live", "--dest", "/dev/null/flags",
+      ])
+      #expect(outcome.status == 1)
+      #expect(outcome.stdout.isEmpty)
+      #expect(
+        outcome.stderr
+          == "lessons: 17.1 could not start: cannot save flags in '/dev/null/flags': "
+          + "Not a directory; no handout written\n")
+      #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+  }
+
+  @Test("a link is followed: the file it points to is replaced, the link kept")
+  func link() throws {
+    try withFolder { folder in
+      let real = folder.appendingPathComponent("real.md")
+      let link = folder.appendingPathComponent("link.md")
+      try Data("old".utf8).write(to: real)
+      try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "real.md")
+      let outcome = try CLI.run(["17.4", "--format", "markdown", "--output", link.path])
+      #expect(outcome.status == 0)
+      #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "real.md")
+      #expect(try String(contentsOf: real, encoding: .utf8).hasPrefix("# 17.4 "))
+      #expect(
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+          == ["link.md", "real.md"])
+    }
+  }
 }
