@@ -117,10 +117,12 @@ enum HandoutExport {
   /// The line under the title: how the run was made.
   static func recording(_ options: RunCommand.Options) -> String {
     if options.live {
-      let speed = options.runtime.speed.map { speed in
-        speed == 1 ? "" : " at \(speed == speed.rounded() ? "\(Int(speed))" : "\(speed)")x speed"
+      guard let speed = options.runtime.speed, speed != 1 else {
+        return "Recorded live: real threads in real time; the stamps are the time of day."
       }
-      return "Recorded live\(speed ?? ""): real threads, and the stamps are the time of day."
+      let times = speed == speed.rounded() ? "\(Int(speed))" : "\(speed)"
+      return "Recorded live at \(times)x speed: real threads, every wait \(times) times "
+        + "shorter; the stamps show the time the lesson would have taken."
     }
     if let seed = options.runtime.seed {
       return "Recorded in virtual time with seed \(seed): another valid interleaving, the "

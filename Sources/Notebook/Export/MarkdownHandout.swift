@@ -92,9 +92,19 @@ public struct MarkdownHandout: Sendable {
     }
   }
 
-  /// `*text*`, the line under the title that says how the run was made.
+  /// `*text*`, the line under the title that says how the run was made, wrapped to fit 80
+  /// columns.
   static func recordingLine(_ text: String) -> String {
-    "*" + MarkdownText.inline(text) + "*"
+    var lines: [String] = []
+    var line = ""
+    for word in ("*" + MarkdownText.inline(text) + "*").split(separator: " ") {
+      if !line.isEmpty && line.count + 1 + word.count > 80 {
+        lines.append(line)
+        line = ""
+      }
+      line += (line.isEmpty ? "" : " ") + word
+    }
+    return (lines + [line]).joined(separator: "\n")
   }
 
   /// `text` in a fenced code block that nothing inside it can close.
