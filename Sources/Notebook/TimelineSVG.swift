@@ -99,9 +99,15 @@ public struct TimelineSVG: Sendable {
   /// UTF-8 text, standalone, with no scripts.
   ///
   ///     svg.document.hasPrefix("<?xml")   // true
-  public var document: String {
+  public var document: String { document(idPrefix: "") }
+
+  /// The SVG document with its pattern's id prefixed with `idPrefix`: for pictures shown
+  /// side by side in one page that is not HTML's (a Jupyter notebook's outputs).
+  ///
+  ///     svg.document(idPrefix: "cell-2-").contains("id=\"cell-2-waiting\"")   // true
+  public func document(idPrefix: String) -> String {
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      + element(namespace: " xmlns=\"http://www.w3.org/2000/svg\"", idPrefix: "")
+      + element(namespace: " xmlns=\"http://www.w3.org/2000/svg\"", idPrefix: idPrefix)
   }
 
   /// The picture as an `<svg>` element to put inside an HTML page: no XML declaration, no

@@ -77,7 +77,10 @@ struct NotebookDocumentTests {
     }
     #expect(shown.map(\.count) == [0, 0, 0, 0, 1])
     let data = try #require(shown[4].first?["data"] as? [String: [String]])
-    #expect(data["image/svg+xml"]?.first?.hasPrefix("<svg width=") == true)
+    let svg = try #require(data["image/svg+xml"]).joined()
+    #expect(svg.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns="))
+    #expect(svg.contains("<pattern id=\"0-2-3-waiting\""))
+    #expect(svg.contains("fill=\"url(#0-2-3-waiting)\""))
     #expect(data["text/plain"]?.first == "Timeline of In [3], 2s (= running, . waiting)\n")
   }
 

@@ -131,7 +131,8 @@ public struct NotebookDocument: Sendable {
       picture.add(timeline, sectionID: section.id, sectionTitle: "")
       outputs.append(
         .displayData([
-          "image/svg+xml": lines(picture.inlineElement(idPrefix: "cell-\(cell.number)-")),
+          "image/svg+xml": lines(
+            picture.document(idPrefix: "\(HTMLText.identifier(section.id))-\(cell.number)-")),
           "text/plain": lines(timeline.text(width: 80)),
         ]))
     }
