@@ -79,8 +79,13 @@ enum HandoutExport {
     let recorder = HandoutRecorder()
     let svg = options.timelineSVG.map { _ in TimelineSVGRenderer(recorder) }
     let renderer: any Renderer = svg ?? recorder
+    // A handout appears only at the end: on a terminal, say what is being recorded meanwhile.
+    let tell: (String) -> Void = { line in
+      if StandardStream.error.isTerminal { program.writeError(line + "\n") }
+    }
     for id in options.sections {
       guard let section = Catalog.section(id) else { continue }
+      tell("lessons: recording \(section.id) \(section.title)...")
       do {
         try runner.run(section, renderer: renderer)
       } catch {
@@ -96,6 +101,7 @@ enum HandoutExport {
       let document = try format.document(handout, timelines: options.timeline)
       if let file {
         try file.write(document)
+        tell("lessons: wrote \(file.path)")
       } else {
         program.write(document)
       }
