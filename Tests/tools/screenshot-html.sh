@@ -4,8 +4,20 @@
 # (1280) and a phone width (390), HEIGHT pixels tall (3000 by default), and prints the PNGs'
 # paths, to look at by eye; with PDF=1 it also prints the page to a PDF, as paper would show
 # it. Installs Debian's chromium package when it is missing (needs root and the mirror).
+# With no PAGE, it builds lessons, makes the page of every section and of the whole chapter
+# in .build/handout-check, and renders each.
 set -euo pipefail
-page="${1:?usage: Tests/tools/screenshot-html.sh PAGE.html [OUT_DIR] [HEIGHT]}"
+if [[ $# -eq 0 ]]; then
+  cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+  swift build --product lessons >/dev/null
+  mkdir -p .build/handout-check
+  for section in $(.build/debug/lessons | awk '/^  [0-9]/ { print $1 }') all; do
+    .build/debug/lessons "$section" --format html --output ".build/handout-check/$section.html"
+    "$0" ".build/handout-check/$section.html"
+  done
+  exit 0
+fi
+page="$1"
 out="${2:-$(dirname "$page")}"
 height="${3:-3000}"
 mkdir -p "$out"
