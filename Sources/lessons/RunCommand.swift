@@ -21,6 +21,12 @@ enum RunCommand: ParsableCommand {
     var timelineSVG: String?
     /// The language of the prose, the titles and the program's messages.
     var language = Language.english
+    /// The handout to make instead of the terminal's text; nil for text.
+    var format: HandoutFormat?
+    /// Where the handout goes; nil for standard output.
+    var output: String?
+    /// Record a handout from a live run rather than in virtual time.
+    var live = false
   }
 
   static let name = "run"
@@ -53,10 +59,12 @@ enum RunCommand: ParsableCommand {
       }
       if options.sections.isEmpty
         && (!options.runtime.isEmpty || options.timeline || options.timelineSVG != nil
-          || options.destination != nil)
+          || options.destination != nil || options.format != nil || options.output != nil
+          || options.live)
       {
         throw UsageError("name a section to run, such as 'lessons 17.4' (see 'lessons --help')")
       }
+      try HandoutExport.check(options)
     }
     .including(RuntimeOptions.group(), at: \.runtime)
     .adding(
@@ -73,7 +81,9 @@ enum RunCommand: ParsableCommand {
             "write the same charts, one per cell that ran concurrent work, as a standalone "
             + "SVG picture to FILE",
           parser: .string, into: \.timelineSVG),
-      ], section: "options")
+      ], section: "options"
+    )
+    .adding(HandoutExport.options, section: "handouts")
   }
 
   static let discussion = """
@@ -103,6 +113,9 @@ enum RunCommand: ParsableCommand {
     guard !options.sections.isEmpty else {
       program.write(ListCommand.listing(in: options.language))
       return 0
+    }
+    if let format = options.format {
+      return HandoutExport.run(format, options, in: program)
     }
     let runner = NotebookRunner(
       configuration: options.runtime.configuration, destination: options.destination)

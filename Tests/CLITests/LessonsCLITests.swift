@@ -137,6 +137,7 @@ struct LessonsCLITests {
       outcome.stdout.hasPrefix(
         "usage: lessons [-h] [--dest DIR] [--lang LANG] [--virtual] [--seed N]\n"
           + "               [--speed X] [--timeline] [--timeline-svg FILE]\n"
+          + "               [--format FORMAT] [--output FILE] [--live]\n"
           + "               [SECTION ...]\n"
           + "       lessons {serve,flags2,explore} ...\n"))
     #expect(outcome.stdout.contains("\n  serve "))
