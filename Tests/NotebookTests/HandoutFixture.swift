@@ -20,7 +20,7 @@ enum HandoutFixture {
   static let section = Section(
     id: "0.2", title: "Tags & <angles>",
     blocks: [
-      .prose(prose),
+      .prose(Localized(en: prose)),
       .cell(Cell(name: "quiet", source: "let x = 1", run: {})),
       .cell(
         Cell(name: "markup", source: "display(\"<b> & \\\"q\\\"\")\n// ``` fence") {
