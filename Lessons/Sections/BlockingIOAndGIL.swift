@@ -63,8 +63,8 @@ enum BlockingIOAndGIL {
         CPython runs Python code one thread at a time. Its global interpreter lock,
         the GIL, is a single lock that a thread must hold while it runs Python
         code, so a Python program's threads never compute on two cores at once.
-        Yet threads made 17.1's downloads many times faster. The reason is
-        that a thread waiting for the network is not running Python code: every
+        Yet threads made 17.1's downloads many times faster. The reason is that
+        a thread waiting for the network is not running Python code: every
         function of the standard library that blocks on I/O lets go of the GIL
         while it waits, and the other threads carry on.
 
@@ -133,7 +133,7 @@ enum BlockingIOAndGIL {
         try measure("crunches under the GIL", threads: n, Array(0..<n)) { job in
           crunch(job, under: gil)
         }
-        echo("The GIL changed hands \(gil.switches) times.")
+        echo("The GIL was handed over \(gil.switches) times.")
       },
       prose(
         """

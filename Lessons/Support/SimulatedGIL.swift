@@ -45,8 +45,6 @@ final class SimulatedGIL: Sendable {
   private final class State: @unchecked Sendable {
     /// The holding OS thread (a simulated thread is one too).
     var holder: pthread_t?
-    /// The thread that held it last, to count hand-overs.
-    var lastHolder: pthread_t?
     /// The next ticket to hand out; a thread waits until its ticket is served.
     var nextTicket = 0
     /// The ticket that may hold the lock now.
@@ -55,7 +53,7 @@ final class SimulatedGIL: Sendable {
     var heldSince = Duration.zero
     /// The holder's span in the trace.
     var span: Int?
-    /// How many times the lock passed from one thread to another.
+    /// How many times a holder gave the lock up at a switch point.
     var switches = 0
 
     /// Threads queued behind the holder.
@@ -70,7 +68,9 @@ final class SimulatedGIL: Sendable {
     condition = runtime.makeCondition(label: "the GIL")
   }
 
-  /// How many times the lock has passed from one thread to another.
+  /// How many times a thread has handed the lock over at a switch point because another
+  /// waited for it (CPython's forced switches); giving it up around a blocking call does not
+  /// count.
   var switches: Int { condition.withLock { state.switches } }
 
   /// Whether the calling thread holds the lock.
@@ -130,7 +130,11 @@ final class SimulatedGIL: Sendable {
   /// held it for the switch interval and someone waits.
   private func switchIfDue() {
     let due = condition.withLock {
-      state.waiting > 0 && runtime.now - state.heldSince >= switchInterval
+      guard state.waiting > 0, runtime.now - state.heldSince >= switchInterval else {
+        return false
+      }
+      state.switches += 1
+      return true
     }
     guard due else { return }
     release()
@@ -144,9 +148,7 @@ final class SimulatedGIL: Sendable {
       let ticket = state.nextTicket
       state.nextTicket += 1
       while state.serving != ticket || state.holder != nil { condition.wait() }
-      if let last = state.lastHolder, pthread_equal(last, me) == 0 { state.switches += 1 }
       state.holder = me
-      state.lastHolder = me
       state.heldSince = runtime.now
       state.span = runtime.trace.startSpan(
         label: Self.label, executor: Self.executor, in: runtime)
