@@ -40,7 +40,7 @@ final class VirtualCores: @unchecked Sendable {
     if let process {
       process.compute(for: duration, scheduler: scheduler)
     } else {
-      scheduler.sleep(for: duration)
+      scheduler.busy(for: duration)
     }
     let end = scheduler.now
     usage.withLock { usage in
