@@ -176,6 +176,11 @@ enum BlockingIOAndGIL {
         let most = FlagRunChecks(run.cell(named: "downloads")).mostAtOnce
         return most == 4 ? nil : "at most \(most) downloads waited at once"
       },
+      Invariant("four downloads take under a third as long on four threads as on one") { run in
+        let pools = PoolMakespans(run.cell(named: "downloads")).makespans
+        guard pools.count == 2 else { return "expected two pools, found \(pools.count)" }
+        return pools[1] * 3 < pools[0] ? nil : "\(pools[1]) on four threads, \(pools[0]) on one"
+      },
       Invariant("without the GIL, crunches on several threads overlap") { run in
         let events = run.cell(named: "cpu-threads")?.events ?? []
         let most = CPUSlices(events, executor: CPUSlices.executor).mostAtOnce
