@@ -68,6 +68,7 @@ struct LanguageCLITests {
         17장, 퓨처를 이용한 동시성(Concurrency with Futures)의 절:
 
           17.1  예제: 세 가지 방식으로 웹에서 내려받기
+          17.2  블로킹 I/O와 GIL
           17.4  Executor.map 실험하기
           17.5  진행 상황 표시와 오류 처리를 갖춘 내려받기
 
@@ -85,7 +86,10 @@ struct LanguageCLITests {
         ["17.4", "--speed", "0", "--lang", "ko"],
         "lessons: --speed 값은 0.01에서 1000 사이의 수여야 합니다(예: 2, 0.5. 입력한 값: '0')\n"
       ),
-      (["--lang=ko", "17.9"], "lessons: 없는 절입니다: '17.9'. 17.1, 17.4, 17.5 중 하나나 all을 고르세요\n"),
+      (
+        ["--lang=ko", "17.9"],
+        "lessons: 없는 절입니다: '17.9'. 17.1, 17.2, 17.4, 17.5 중 하나나 all을 고르세요\n"
+      ),
       (["--frob", "--lang", "ko"], "lessons: 알 수 없는 옵션입니다: '--frob' ('lessons --help' 참고)\n"),
       (
         ["--lang", "ko", "--virtual"],
