@@ -84,13 +84,17 @@ struct LanguageCLITests {
     let cases: [([String], String)] = [
       (
         ["17.4", "--speed", "0", "--lang", "ko"],
-        "lessons: --speed 값은 0.01에서 1000 사이의 수여야 합니다(예: 2, 0.5. 입력한 값: '0')\n"
+        "lessons: --speed 값은 0.01에서 1000 사이여야 합니다(예: 2, 0.5. 입력한 값: '0')\n"
       ),
       (
         ["--lang=ko", "17.9"],
         "lessons: 없는 절입니다: '17.9'. 17.1, 17.2, 17.4, 17.5 중 하나나 all을 고르세요\n"
       ),
       (["--frob", "--lang", "ko"], "lessons: 알 수 없는 옵션입니다: '--frob' ('lessons --help' 참고)\n"),
+      (
+        ["17.4", "--format", "html", "--lang", "ko"],
+        "lessons: --format html 유인물은 파일로 씁니다. --output FILE을 더하세요\n"
+      ),
       (
         ["--lang", "ko", "--virtual"],
         "lessons: 실행할 절을 지정하세요. 예: 'lessons 17.4' ('lessons --help' 참고)\n"
@@ -149,6 +153,8 @@ struct ProgramTextTests {
       #expect(UsageErrorTranslation.match(entry.example, pattern: entry.pattern) != nil)
       let korean = UsageErrorTranslation.korean(entry.example)
       #expect(hasHangul(korean), "\(entry.example) → \(korean ?? "nothing")")
+      let line = "lessons: " + (korean ?? "")
+      #expect(DisplayWidth.columns(of: line) <= 80, "\(line)")
     }
   }
 

@@ -56,17 +56,17 @@ enum UsageErrorTranslation {
   }
 
   /// `en or ko` and `a, b or c` as a Korean list: `en, ko`.
-  private static func list(_ text: String) -> String {
+  static func list(_ text: String) -> String {
     text.replacingOccurrences(of: " or ", with: ", ")
   }
 
   /// The part at `index`, or an empty string (the patterns below always capture enough).
-  private static func part(_ parts: [String], _ index: Int) -> String {
+  static func part(_ parts: [String], _ index: Int) -> String {
     parts.indices.contains(index) ? parts[index] : ""
   }
 
   /// Every message `lessons` (the run command) can give for a mistake, most specific first.
-  static let entries: [Entry] = [
+  static let runEntries: [Entry] = [
     Entry(
       pattern: "unknown option '{}'",
       korean: { "알 수 없는 옵션입니다: '\(part($0, 0))'" },
@@ -94,7 +94,7 @@ enum UsageErrorTranslation {
     Entry(
       pattern: "{} must be from {} to {} (such as 2 or 0.5), not '{}'",
       korean: {
-        "\(part($0, 0)) 값은 \(part($0, 1))에서 \(part($0, 2)) 사이의 수여야 합니다(예: 2, 0.5. "
+        "\(part($0, 0)) 값은 \(part($0, 1))에서 \(part($0, 2)) 사이여야 합니다(예: 2, 0.5. "
           + "입력한 값: '\(part($0, 3))')"
       },
       example: "--speed must be from 0.01 to 1000 (such as 2 or 0.5), not '0'"),
@@ -117,7 +117,7 @@ enum UsageErrorTranslation {
       example: "--lang must be one of en or ko, not 'xx'"),
     Entry(
       pattern: "--speed is for live runs; virtual time has no speed to set",
-      korean: { _ in "--speed는 실제 시간으로 실행할 때만 씁니다. 가상 시간에는 정할 속도가 없습니다" },
+      korean: { _ in "--speed는 실제 실행용입니다. 가상 시간에는 정할 속도가 없습니다" },
       example: "--speed is for live runs; virtual time has no speed to set"),
     Entry(
       pattern: "unknown section '{}': choose one of {}, or all",
