@@ -108,6 +108,23 @@ struct LanguageCLITests {
     }
   }
 
+  @Test("with --lang ko, a handout that cannot be written or run is one Korean line, status 1")
+  func handoutFailures() throws {
+    let folder = FileManager.default.temporaryDirectory.path
+    let unwritable = try CLI.run(["17.4", "--format", "html", "--output", folder, "--lang", "ko"])
+    #expect(unwritable.status == 1)
+    #expect(unwritable.stderr == "lessons: \(folder)에 쓸 수 없습니다: 폴더입니다\n")
+    let failed = try CLI.run([
+      "17.1", "--format", "markdown", "--live", "--dest", "/dev/null/flags", "--lang", "ko",
+    ])
+    #expect(failed.status == 1)
+    #expect(failed.stdout.isEmpty)
+    #expect(
+      failed.stderr
+        == "lessons: 17.1 절을 시작하지 못했습니다: cannot save flags in '/dev/null/flags': "
+        + "Not a directory. 유인물은 쓰지 않았습니다\n")
+  }
+
   @Test("with --lang ko, output that cannot be written is one Korean line and status 1")
   func fullDisk() throws {
     let run = try OutputRun(["17.4", "--virtual", "--lang", "ko"], stdout: .full)

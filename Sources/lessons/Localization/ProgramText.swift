@@ -73,6 +73,6 @@ enum ProgramText {
       runFailed(NotebookError.preparationFailed(section: "17.1", error: "port in use")),
       runFailed(RuntimeError.deadlock(["main waits for a lock"])),
       runFailed(RuntimeError.scheduleDiverged(at: 3)),
-    ]
+    ] + handoutTexts
   }
 }
