@@ -24,4 +24,5 @@ protocol RuntimeBackend: AnyObject, Sendable {
   func startWorkerProcess(runtime: Runtime, _ launch: WorkerProcessLaunch) throws
     -> any WorkerProcess
   func compute(for duration: Duration)
+  var processID: Int32 { get }
 }
