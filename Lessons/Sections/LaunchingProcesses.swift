@@ -15,15 +15,18 @@ struct FlagJob: Codable, Sendable, CustomStringConvertible {
   var description: String { cc }
 }
 
-/// `download_one` as a worker function: the worker opens the site itself,
-/// downloads and saves the flag, and sends back its code.
-let downloadFlagInWorker = WorkerFunction<FlagJob, String>("download-flag") { job in
+/// `download_one` for a worker process: it opens the site itself, downloads
+/// and saves the flag, and sends back its code.
+func downloadOneInWorker(_ job: FlagJob) throws -> String {
   let site = job.site.open()
   let cc = job.cc.lowercased()
   let image = try site.network.get("\(site.baseURL)/\(cc)/\(cc).gif").body
   try site.save(image, as: "\(cc).gif")
   return job.cc
 }
+
+/// It as a worker function, which a process pool can send to a worker.
+let downloadFlagInWorker = WorkerFunction("flag", downloadOneInWorker)
 
 /// `flags_processpool.py`: the thread-pool version, with processes.
 enum FlagsProcessPool {
@@ -47,8 +50,8 @@ enum FlagsProcessPool {
 // end cell
 
 // cell: sha
-/// A CPU-bound job: the SHA-256 of `size` bytes drawn from SplitMix64
-/// seeded with `seed`, 8 bytes a draw, little-endian.
+/// A CPU-bound job: the SHA-256 of `size` bytes (a multiple of 8), drawn
+/// from SplitMix64 seeded with `seed`, 8 bytes a draw, little-endian.
 struct DigestJob: Codable, Sendable, CustomStringConvertible {
   var seed: UInt64
   var size: Int
@@ -67,11 +70,10 @@ struct DigestAnswer: Codable, Sendable {
 func sha(_ job: DigestJob, step: () -> Void = {}) -> DigestAnswer {
   var random = SplitMix64(seed: job.seed)
   var hasher = SHA256()
-  let piece = max(job.size / 16, 8)
-  for _ in stride(from: 0, to: job.size, by: piece) {
+  let draws = job.size / 8
+  for piece in 0..<16 {
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(piece)
-    for _ in 0..<piece / 8 {
+    for _ in draws * piece / 16..<draws * (piece + 1) / 16 {
       withUnsafeBytes(of: random.next().littleEndian) { bytes += $0 }
     }
     hasher.update(bytes)
@@ -174,7 +176,8 @@ enum LaunchingProcesses {
           let results = try executor.map(shaInWorker, jobs)
           for (job, result) in zip(jobs, results) {
             let answer = try result.get()
-            echo("job \(job.seed): pid \(answer.pid), \(answer.digest.prefix(32))…")
+            let digest = answer.digest.prefix(32)
+            echo("job \(job.seed): pid \(answer.pid), \(digest)…")
           }
         }
       },
@@ -217,9 +220,10 @@ enum LaunchingProcesses {
             try executor.map(shaInWorker, jobs).map { try $0.get() }
           }
         }
+        let ways = [threads, processes]
         var table = SpeedupTable(["threads", "processes"])
         for n in 1...max(2, Runtime.current.cpuCount) {
-          table.add(workers: n, try [threads, processes].map { way in try timed { try way(n) } })
+          table.add(workers: n, try ways.map { way in try timed { try way(n) } })
         }
         table.show()
       },

@@ -13,7 +13,7 @@ import Futures
 ///       try executor.map(shaInWorker, jobs)
 ///     }
 public enum LessonWorkers {
-  /// Every worker function of the lessons, by name: `download-flag` (17.3's flag download
+  /// Every worker function of the lessons, by name: `flag` (17.3's flag download
   /// by country code from a site's address) and `sha` (17.3's CPU-bound job, which returns
   /// its digest and the worker's process id).
   public static let registry: WorkerRegistry = {

@@ -80,7 +80,9 @@ struct SpeedupTable {
   /// The table, a line per number of workers, and a line on the digests.
   var text: String {
     func cell(_ text: String) -> String { text.padding(toLength: 17, withPad: " ", startingAt: 0) }
-    var text = "workers  " + ways.map(cell).joined() + "\n"
+    var header = "workers  " + ways.map(cell).joined()
+    while header.last == " " { header.removeLast() }
+    var text = header + "\n"
     let base = rows.first?.times ?? []
     for row in rows {
       var line = String(repeating: " ", count: max(0, 7 - "\(row.workers)".count))
@@ -96,7 +98,7 @@ struct SpeedupTable {
     let count = digests?.count ?? 0
     text +=
       runsThatDiffer == 0
-      ? "Every run computed the same \(count) digests.\n"
+      ? "Every run computed the same \(count) digest\(count == 1 ? "" : "s").\n"
       : "\(runsThatDiffer) runs computed other digests than the first!\n"
     return text
   }

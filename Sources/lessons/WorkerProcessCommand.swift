@@ -28,8 +28,8 @@ enum WorkerProcessCommand: ParsableCommand {
   static let summary = "a process pool's worker (the pool starts it, not people)"
   static let isHidden = true
   static let discussion = """
-    Serves the jobs of a lesson's process pool: framed messages on standard input, answers
-    on standard output. The pool starts it; it is not for running by hand.
+    Serves the jobs of a lesson's process pool: framed messages on standard input,
+    answers on standard output. The pool starts it; it is not for running by hand.
     """
 
   static var arguments: ArgumentSet<Void> { ArgumentSet(()) }

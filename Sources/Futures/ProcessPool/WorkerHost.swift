@@ -65,13 +65,16 @@ public enum WorkerHost {
       let message: [UInt8]?
       do {
         message = try channel.receive()
+      } catch WorkerProcessError.malformedMessage(let what) {
+        problem("not a process pool's jobs: \(what)")
+        return 2
       } catch {
-        problem("its input is not a process pool's jobs (\(error))")
+        problem("\(error)")
         return 2
       }
       guard let message else { return 0 }
       guard let job = try? WorkerMessage.decodeJob(message) else {
-        problem("its input is not a process pool's jobs (a message that is not a job)")
+        problem("not a process pool's jobs: a message that is not a job")
         return 2
       }
       // A parent that has gone wants no more work: not even what it sent before it went.
