@@ -5,6 +5,7 @@ public enum Catalog {
   /// The sections, in order.
   public static let sections: [Section] = [
     WebDownloads.section,
+    BlockingIOAndGIL.section,
     LaunchingProcesses.section,
     ExecutorMap.section,
     DownloadsWithProgress.section,

@@ -20,9 +20,10 @@ extension Runtime {
 
   /// Keeps a CPU busy for `duration`: CPU-bound work, as opposed to waiting.
   ///
-  /// Live, the calling thread spins for that long (scaled by the speed). Virtual, it holds one
-  /// of the runtime's ``cpuCount`` virtual cores for that long, first waiting for one to be
-  /// free, so that more computing threads than cores take longer, as on a real machine; in a
+  /// Live, the calling thread spins until it has used that much CPU time (scaled by the
+  /// speed), which takes longer than `duration` when other work shares its core. Virtual, it
+  /// holds one of the runtime's ``cpuCount`` virtual cores for that long, first waiting for one
+  /// to be free, so that more computing threads than cores take longer, as on a real machine; in a
   /// simulated worker process it stops early if the process ends. This is how code that would
   /// take CPU time says so in virtual time, where running it is otherwise free.
   ///

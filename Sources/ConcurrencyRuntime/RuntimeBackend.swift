@@ -25,4 +25,5 @@ protocol RuntimeBackend: AnyObject, Sendable {
     -> any WorkerProcess
   func compute(for duration: Duration)
   var processID: Int32 { get }
+  var cpuTime: Duration { get }
 }

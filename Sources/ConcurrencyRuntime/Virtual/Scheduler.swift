@@ -148,7 +148,8 @@ final class Scheduler: @unchecked Sendable {
   ///
   /// The thread's trace records it as blocked on `reason`, and unblocked when it runs again.
   func block(
-    _ reason: BlockReason, until deadline: Duration? = nil, onTimeout: (() -> Void)? = nil
+    _ reason: BlockReason, until deadline: Duration? = nil, onTimeout: (() -> Void)? = nil,
+    traced: Bool = true
   ) {
     let thread = running
     thread.state = .blocked(reason)
@@ -157,7 +158,7 @@ final class Scheduler: @unchecked Sendable {
     thread.onTimeout = onTimeout
     if let deadline { timers.push(deadline, .wake(thread, thread.generation)) }
     let trace = ThreadContext.current.flatMap {
-      $0.runtime.trace.recordsBlocking ? $0.runtime.trace : nil
+      traced && $0.runtime.trace.recordsBlocking ? $0.runtime.trace : nil
     }
     trace?.record(TraceEvent(time: clock, actor: thread.name, kind: .blocked(reason)))
     runNext(from: thread)
@@ -182,6 +183,16 @@ final class Scheduler: @unchecked Sendable {
     lock()
     defer { unlock() }
     block(.sleep(until: clock + duration), until: clock + duration)
+  }
+
+  /// Keeps the running thread busy for `duration`: to the scheduler a sleep, but not a wait
+  /// in the trace, as the thread computes meanwhile (``VirtualCores``), and a timeline should
+  /// draw it running.
+  func busy(for duration: Duration) {
+    guard duration > .zero else { return }
+    lock()
+    defer { unlock() }
+    block(.sleep(until: clock + duration), until: clock + duration, traced: false)
   }
 
   func join(_ target: SimulatedThread) {

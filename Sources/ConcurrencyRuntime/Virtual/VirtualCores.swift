@@ -7,6 +7,9 @@ final class VirtualCores: @unchecked Sendable {
   // Guarded by `condition`.
   private var free: Int
   private var waiting: [ObjectIdentifier] = []
+  /// CPU time of computations that ended, and when each running one started.
+  private let usage = Protected<(done: Duration, started: [ObjectIdentifier: Duration])>(
+    (.zero, [:]))
 
   init(count: Int, scheduler: Scheduler) {
     free = max(1, count)
@@ -32,14 +35,29 @@ final class VirtualCores: @unchecked Sendable {
       // The next in line may find a core free too.
       if free > 0 && !waiting.isEmpty { condition.notifyAll() }
     }
+    let start = scheduler.now
+    usage.withLock { $0.started[me] = start }
     if let process {
       process.compute(for: duration, scheduler: scheduler)
     } else {
-      scheduler.sleep(for: duration)
+      scheduler.busy(for: duration)
+    }
+    let end = scheduler.now
+    usage.withLock { usage in
+      usage.started[me] = nil
+      usage.done += end - start
     }
     condition.withLock {
       free += 1
       if !waiting.isEmpty { condition.notifyAll() }
+    }
+  }
+
+  /// The CPU time spent so far: every core's busy time, computations under way included.
+  var busyTime: Duration {
+    let now = scheduler.now
+    return usage.withLock { usage in
+      usage.started.values.reduce(usage.done) { $0 + (now - $1) }
     }
   }
 }
