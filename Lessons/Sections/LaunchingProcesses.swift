@@ -203,14 +203,23 @@ enum LaunchingProcesses {
       prose(
         """
         Now the book's Table 17-1: twelve jobs, run with 1 to N workers (N, the
-        number of CPUs), in two ways: Swift threads, and processes. Each time is
-        the whole batch's; each speed-up is against one worker of the same way.
+        number of CPUs), in three ways: Swift threads; the same threads under the
+        simulated GIL of 17.2, as Python's threads would run them; and processes.
+        Each time is the whole batch's, and each speed-up is against one worker
+        of the same way.
         """),
       cell("sha-table") {
         let jobs = shaJobs(count: 12)
         func threads(_ n: Int) throws -> [DigestAnswer] {
           try withThreadPoolExecutor(maxWorkers: n) { executor in
             try executor.map({ sha($0) }, jobs).map { try $0.get() }
+          }
+        }
+        let gil = SimulatedGIL()
+        func threadsUnderGIL(_ n: Int) throws -> [DigestAnswer] {
+          try withThreadPoolExecutor(maxWorkers: n) { executor in
+            try executor.map({ job in gil.run { sha(job, step: $0) } }, jobs)
+              .map { try $0.get() }
           }
         }
         func processes(_ n: Int) throws -> [DigestAnswer] {
@@ -220,8 +229,8 @@ enum LaunchingProcesses {
             try executor.map(shaInWorker, jobs).map { try $0.get() }
           }
         }
-        let ways = [threads, processes]
-        var table = SpeedupTable(["threads", "processes"])
+        let ways = [threads, threadsUnderGIL, processes]
+        var table = SpeedupTable(["threads", "threads + GIL", "processes"])
         for n in 1...max(2, Runtime.current.cpuCount) {
           table.add(workers: n, try ways.map { way in try timed { try way(n) } })
         }
@@ -231,10 +240,15 @@ enum LaunchingProcesses {
         """
         Swift threads and processes both scale with the cores: two workers take
         half the time of one, and four take a quarter, as long as there are as
-        many cores. Processes pay for what threads do not: starting, and encoding
-        every argument and result. In virtual time the table is exact, as each
-        job is a second of CPU and the virtual machine has four cores; live, the
-        numbers are this machine's, and a machine busy with other work shows it.
+        many cores. Under the GIL, more threads bring nothing: only the thread
+        that holds the lock computes, and the others wait their turn. That is
+        CPython's situation, and why it needs processes for CPU-bound work,
+        where Swift's threads do as well. Processes pay for what threads do not:
+        starting, and encoding every argument and result.
+
+        In virtual time the table is exact, as each job is a second of CPU and
+        the virtual machine has four cores. Live, the numbers are this machine's,
+        and a machine busy with other work shows it.
         """),
     ],
     invariants: ProcessRunChecks.invariants)

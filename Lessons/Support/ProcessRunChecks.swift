@@ -1,7 +1,7 @@
 import ConcurrencyRuntime
 import Notebook
 
-/// What 17.3's invariants read from a cell's record: the jobs its executors ran (their task
+/// What 17.3's invariants read from a cell's record: the jobs its pools ran (their task
 /// spans: `sha(3)` on a process pool's worker, `3` on a thread pool's thread), how many ran
 /// at once, and whether each span that started ended exactly once.
 struct ProcessRunChecks {
@@ -14,36 +14,47 @@ struct ProcessRunChecks {
     var ends = 0
   }
 
-  /// The cell's jobs, in the order they started (flag requests are not among them).
+  /// The cell's jobs, in the order they started (flag requests and GIL slices are not).
   var jobs: [Job] = []
   /// The most process jobs running at once.
   var mostProcessJobsAtOnce = 0
+  /// The most thread jobs running (or waiting for the GIL) at once.
+  var mostThreadJobsAtOnce = 0
   /// The cell's output.
   var output = ""
 
   init(_ cell: CellRecord?) {
     output = cell?.output ?? ""
     var open: [Int: Int] = [:]
-    var processJobs = 0
+    var running = (threads: 0, processes: 0)
     for event in cell?.events ?? [] {
       switch event.kind {
-      case .spanStarted(let span) where span.executor != TracedFlagNetwork.executor:
+      case .spanStarted(let span) where Self.isPool(span.executor):
         var inProcess = false
         if case .process = span.lane { inProcess = true }
         open[span.id] = jobs.count
         jobs.append(Job(label: span.label, lane: span.lane.description, inProcess: inProcess))
         if inProcess {
-          processJobs += 1
-          mostProcessJobsAtOnce = max(mostProcessJobsAtOnce, processJobs)
+          running.processes += 1
+          mostProcessJobsAtOnce = max(mostProcessJobsAtOnce, running.processes)
+        } else {
+          running.threads += 1
+          mostThreadJobsAtOnce = max(mostThreadJobsAtOnce, running.threads)
         }
       case .spanEnded(let id):
         guard let index = open[id] else { continue }
         jobs[index].ends += 1
-        if jobs[index].inProcess && jobs[index].ends == 1 { processJobs -= 1 }
+        guard jobs[index].ends == 1 else { continue }
+        if jobs[index].inProcess { running.processes -= 1 } else { running.threads -= 1 }
       default:
         continue
       }
     }
+  }
+
+  /// Whether spans of `executor` are jobs of a pool (not flag requests, not GIL slices).
+  static func isPool(_ executor: String) -> Bool {
+    executor.hasPrefix("ThreadPoolExecutor") || executor.hasPrefix("ProcessPoolExecutor")
   }
 
   /// Nil when every job's span ended exactly once; otherwise the first that did not.
@@ -72,12 +83,18 @@ struct ProcessRunChecks {
       let gap = processes > threads ? processes - threads : threads - processes
       return gap * 10 <= threads ? nil : "processes took \(processes), threads \(threads)"
     },
-    Invariant("process jobs overlap") { run in
+    Invariant("process jobs overlap, and so do thread jobs") { run in
       for name in ["flags-processpool-run", "sha-pids", "sha-table"] {
         let most = ProcessRunChecks(run.cell(named: name)).mostProcessJobsAtOnce
         if most < 2 { return "\(name): at most \(most) process job at once" }
       }
-      return nil
+      let most = ProcessRunChecks(run.cell(named: "sha-table")).mostThreadJobsAtOnce
+      return most >= 2 ? nil : "sha-table: at most \(most) thread job at once"
+    },
+    Invariant("under the simulated GIL, one thread computes at a time") { run in
+      let events = run.cell(named: "sha-table")?.events ?? []
+      let most = CPUSlices(events, executor: SimulatedGIL.executor).mostAtOnce
+      return most == 1 ? nil : "\(most) threads held the GIL at once"
     },
     Invariant("every job's result comes back exactly once") { run in
       for name in ["flags-processpool-run", "sha-pids", "sha-table"] {

@@ -44,7 +44,13 @@ struct LaunchingProcessesPropertyTests {
       // The table: each size of pool ran the twelve jobs once.
       let table = ProcessRunChecks(run.cell(named: "sha-table"))
       #expect(table.jobs.filter(\.inProcess).count == 12 * 4, "seed \(seed)")
-      #expect(table.jobs.filter { !$0.inProcess }.count == 12 * 4, "seed \(seed)")
+      #expect(table.jobs.filter { !$0.inProcess }.count == 2 * 12 * 4, "seed \(seed)")
+      #expect(table.mostThreadJobsAtOnce == 4, "seed \(seed)")
+      // Under the GIL, one slice of work at a time; the threads take turns at it.
+      let slices = CPUSlices(
+        run.cell(named: "sha-table")?.events ?? [], executor: SimulatedGIL.executor)
+      #expect(slices.mostAtOnce == 1, "seed \(seed)")
+      #expect(slices.switches > 0, "seed \(seed)")
     }
   }
 
@@ -64,7 +70,7 @@ struct LaunchingProcessesPropertyTests {
     }
   }
 
-  @Test("n workers of threads or processes take 1/n of one worker's time, up to the cores")
+  @Test("n threads or processes take 1/n of one worker's time; n threads under the GIL, all")
   func tableScales() throws {
     let run = try record(seed: nil)
     let output = try #require(run.cell(named: "sha-table")?.output)
@@ -77,9 +83,15 @@ struct LaunchingProcessesPropertyTests {
       #expect(row.first.flatMap { Int($0) } == n)
       let times = row.filter { $0.hasSuffix("s") }.compactMap { Double($0.dropLast()) }
       let speedUps = row.filter { $0.hasSuffix("x") }.compactMap { Double($0.dropLast()) }
-      #expect(times.count == 2 && speedUps.count == 2)
-      for time in times { #expect(abs(time - 12.0 / Double(n)) < 0.005, "row \(n)") }
-      for speedUp in speedUps { #expect(abs(speedUp - Double(n)) < 0.005, "row \(n)") }
+      #expect(times.count == 3 && speedUps.count == 3)
+      guard times.count == 3, speedUps.count == 3 else { continue }
+      // Threads and processes: n times faster. Under the GIL: no faster at all.
+      for column in [0, 2] {
+        #expect(abs(times[column] - 12.0 / Double(n)) < 0.005, "row \(n)")
+        #expect(abs(speedUps[column] - Double(n)) < 0.005, "row \(n)")
+      }
+      #expect(abs(times[1] - 12.0) < 0.005, "row \(n)")
+      #expect(abs(speedUps[1] - 1.0) < 0.005, "row \(n)")
     }
     #expect(output.hasSuffix("Every run computed the same 12 digests.\n"))
   }
