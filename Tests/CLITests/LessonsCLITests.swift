@@ -155,7 +155,7 @@ struct LessonsCLITests {
     arguments: [
       (
         ["9.9"],
-        "lessons: unknown section '9.9': choose one of 17.1, 17.2, 17.3, 17.4, 17.5, or all"
+        "lessons: unknown section '9.9': choose 17.1, 17.2, 17.3, 17.4, 17.5, or all"
       ),
       (
         ["17.4", "--speed", "0"],

@@ -67,29 +67,84 @@ private enum ProcessTable {
   static let lessons = CLI.executable.resolvingSymlinksInPath().path
 }
 
-/// Text read from a pipe on a thread of its own, as it comes.
+/// Text read from a file descriptor on a thread of its own, as it comes.
 private final class PipeText: @unchecked Sendable {
   private let lock = NSLock()
   private var text = ""
 
-  init(_ pipe: Pipe) {
-    let handle = pipe.fileHandleForReading
+  /// Reads `fd` until its end, then closes it.
+  init(_ fd: Int32) {
     Thread.detachNewThread { [self] in
+      var buffer = [UInt8](repeating: 0, count: 4096)
       while true {
-        let data = handle.availableData
-        if data.isEmpty { return }
-        lock.withLock { text += String(decoding: data, as: UTF8.self) }
+        let count = read(fd, &buffer, buffer.count)
+        if count < 0 && errno == EINTR { continue }
+        if count <= 0 { break }
+        lock.withLock { text += String(decoding: buffer[..<count], as: UTF8.self) }
       }
+      close(fd)
     }
   }
 
   var current: String { lock.withLock { text } }
 }
 
-/// Waits (polling every 10 ms, up to a minute, a guard against a hang rather than a timing
-/// claim) until `done` says so; returns whether it did.
+/// `lessons ARGUMENTS` started as a shell starts it, which `Process` cannot do: no signal
+/// blocked, the usual ones at their default action (a test runs on a thread that blocks
+/// most signals, and a child inherits that mask). Its standard output is read as it comes.
+private struct LessonsChild {
+  let pid: pid_t
+  let output: PipeText
+
+  init(_ arguments: [String]) throws {
+    var pipeEnds: [Int32] = [0, 0]
+    guard pipe(&pipeEnds) == 0 else { throw POSIXError(.EMFILE) }
+    // Only the copy on the child's standard output may reach it (or the workers it starts).
+    for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t()
+    sigemptyset(&none)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    var usual = sigset_t()
+    sigemptyset(&usual)
+    for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE] { sigaddset(&usual, signal) }
+    posix_spawnattr_setsigdefault(&attributes, &usual)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], 1)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    let path = CLI.executable.path
+    let argv = ([path] + arguments).map { strdup($0) } + [nil]
+    defer { for argument in argv { free(argument) } }
+    var pid = pid_t()
+    let failure = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+    close(pipeEnds[1])
+    guard failure == 0 else {
+      close(pipeEnds[0])
+      throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .ENOENT)
+    }
+    self.pid = pid
+    output = PipeText(pipeEnds[0])
+  }
+
+  /// Waits for it to end; the signal that killed it, or nil if it exited.
+  func waitForSignal() -> Int32? {
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let signal = status & 0x7f
+    return signal != 0 && signal != 0x7f ? signal : nil
+  }
+}
+
+/// Waits (polling every 10 ms) until `done` says so, for a grace period of 10 s, far longer
+/// than a worker needs to notice its parent gone or finish a job; returns whether it did.
 private func poll(_ done: () -> Bool) -> Bool {
-  for _ in 0..<6000 {
+  for _ in 0..<1000 {
     if done() { return true }
     usleep(10_000)
   }
@@ -109,29 +164,20 @@ struct ProcessCleanupCLITests {
   func killedParent(name: String, signal: Int32, marker: String) throws {
     let folder = NSTemporaryDirectory() + "lessons-cleanup-" + UUID().uuidString
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let parent = Process()
-    parent.executableURL = CLI.executable
-    parent.arguments = ["17.3", "--dest", folder]
-    let output = Pipe()
-    parent.standardOutput = output
-    parent.standardError = FileHandle.nullDevice
-    let ended = DispatchSemaphore(value: 0)
-    parent.terminationHandler = { _ in ended.signal() }
-    let text = PipeText(output)
-    try parent.run()
+    let parent = try LessonsChild(["17.3", "--dest", folder])
 
     // Once the cell has begun, note its workers as they start; kill the parent when two run.
     var seen: Set<Int32> = []
     let started = poll {
-      guard text.current.contains(marker) else { return false }
-      seen.formUnion(ProcessTable.workers(of: parent.processIdentifier))
+      guard parent.output.current.contains(marker) else { return false }
+      seen.formUnion(ProcessTable.workers(of: parent.pid))
       return seen.count >= 2
     }
-    kill(parent.processIdentifier, signal)
-    ended.wait()
-    #expect(started, "\(name): no two workers were seen; output: \(text.current.suffix(300))")
-    #expect(parent.terminationReason == .uncaughtSignal, "\(name)")
-    #expect(parent.terminationStatus == signal, "\(name)")
+    kill(parent.pid, signal)
+    let killedBy = parent.waitForSignal()
+    #expect(started, "\(name): no two workers seen; output: \(parent.output.current.suffix(300))")
+    #expect(
+      killedBy == signal, "\(name): the parent ended by \(killedBy.map { "\($0)" } ?? "exit")")
 
     for worker in seen {
       #expect(poll { ProcessTable.hasEnded(worker) }, "\(name): worker \(worker) outlived it")
