@@ -135,7 +135,7 @@ struct LessonWorkersTests {
       _ = sha(DigestJob(seed: 1, size: 1024)) { steps += 1 }
       return (steps, runtime.now - start)
     }
-    #expect(steps == 16)
+    #expect(steps == 8)
     #expect(took == .seconds(1))
   }
 
