@@ -176,6 +176,11 @@ enum BlockingIOAndGIL {
         let most = FlagRunChecks(run.cell(named: "downloads")).mostAtOnce
         return most == 4 ? nil : "at most \(most) downloads waited at once"
       },
+      Invariant("four downloads take under a third as long on four threads as on one") { run in
+        let pools = PoolMakespans(run.cell(named: "downloads")).makespans
+        guard pools.count == 2 else { return "expected two pools, found \(pools.count)" }
+        return pools[1] * 3 < pools[0] ? nil : "\(pools[1]) on four threads, \(pools[0]) on one"
+      },
       Invariant("without the GIL, crunches on several threads overlap") { run in
         let events = run.cell(named: "cpu-threads")?.events ?? []
         let most = CPUSlices(events, executor: CPUSlices.executor).mostAtOnce
@@ -200,32 +205,4 @@ enum BlockingIOAndGIL {
         return most == 4 ? nil : "at most \(most) downloads waited at once"
       },
     ])
-}
-
-/// How long each thread pool of a cell was at work, from its first task's start to its last
-/// task's end, in the order the pools started: the makespans of `measure`'s runs.
-private struct PoolMakespans {
-  var makespans: [Duration] = []
-
-  init(_ cell: CellRecord?) {
-    var pools: [(executor: String, start: Duration, end: Duration)] = []
-    var open: [Int: Int] = [:]
-    for event in cell?.events ?? [] {
-      switch event.kind {
-      case .spanStarted(let span) where span.executor.hasPrefix("ThreadPoolExecutor"):
-        if let index = pools.firstIndex(where: { $0.executor == span.executor }) {
-          open[span.id] = index
-        } else {
-          open[span.id] = pools.count
-          pools.append((span.executor, event.time, event.time))
-        }
-      case .spanEnded(let id):
-        guard let index = open.removeValue(forKey: id) else { continue }
-        pools[index].end = max(pools[index].end, event.time)
-      default:
-        continue
-      }
-    }
-    makespans = pools.map { $0.end - $0.start }
-  }
 }

@@ -119,6 +119,10 @@ final class SimulatedGIL: Sendable {
   /// Runs `call`, something that blocks (a sleep, a download), without the lock when the
   /// calling thread holds it, and takes it back (in turn) afterwards: other threads compute
   /// meanwhile, as they do in CPython while a thread waits for I/O.
+  ///
+  /// A wait outside `blocking` keeps the lock: the other threads wait with it, and if the
+  /// thread waits for one of them (a join, a future's result), no one can go on: a deadlock,
+  /// which a virtual run reports.
   func blocking<T>(_ call: () throws -> T) rethrows -> T {
     guard isHeld else { return try call() }
     release()

@@ -28,26 +28,7 @@ struct BlockingIOAndGILPropertyTests {
 
   /// How long each pool of cell `name` was at work, first task's start to last task's end.
   private static func makespans(_ run: SectionRecording, _ name: String) -> [Duration] {
-    var pools: [String: (start: Duration, end: Duration)] = [:]
-    var order: [String] = []
-    var executors: [Int: String] = [:]
-    for event in run.cell(named: name)?.events ?? [] {
-      switch event.kind {
-      case .spanStarted(let span) where span.executor.hasPrefix("ThreadPoolExecutor"):
-        executors[span.id] = span.executor
-        if pools[span.executor] == nil {
-          order.append(span.executor)
-          pools[span.executor] = (event.time, event.time)
-        }
-      case .spanEnded(let id):
-        if let executor = executors[id], let pool = pools[executor] {
-          pools[executor] = (pool.start, max(pool.end, event.time))
-        }
-      default:
-        continue
-      }
-    }
-    return order.compactMap { pools[$0].map { $0.end - $0.start } }
+    PoolMakespans(run.cell(named: name)).makespans
   }
 
   @Test("with the simulated GIL, CPU slices of different threads never overlap; without, they do")

@@ -116,6 +116,31 @@ struct SimulatedGILTests {
     #expect(finished["worker"] == .milliseconds(1500))
   }
 
+  @Test("waiting for a thread that needs the GIL while holding it is a deadlock, reported")
+  func holderWaitsForWaiter() throws {
+    let runtime = Runtime.virtual()
+    #expect(throws: RuntimeError.self) {
+      try runtime.run {
+        let gil = SimulatedGIL()
+        gil.run { _ in
+          let other = runtime.spawn(name: "other") { gil.compute(for: .milliseconds(1)) }
+          other.join()
+        }
+      }
+    }
+    // The same wait inside blocking {} lets the other thread through.
+    let fine = Runtime.virtual()
+    let took = try fine.run { () -> Duration in
+      let gil = SimulatedGIL()
+      gil.run { _ in
+        let other = fine.spawn(name: "other") { gil.compute(for: .milliseconds(1)) }
+        gil.blocking { other.join() }
+      }
+      return fine.now
+    }
+    #expect(took == .milliseconds(1))
+  }
+
   @Test("run hands the GIL over at a switch point once it has held it a switch interval")
   func switchPoints() throws {
     let runtime = Runtime.virtual()
