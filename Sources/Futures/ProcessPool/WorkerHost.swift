@@ -20,7 +20,10 @@ import Foundation
 /// What a worker function prints goes to standard error instead, so that it cannot garble
 /// them. The worker exits with status 0 when its input closes, which is how the pool stops it
 /// and what happens when the parent dies: even in the middle of a job, so that no worker
-/// outlives its parent. An error a function throws is sent back with its type name and
+/// outlives its parent (the files it was writing, registered with `TemporaryFiles`, are
+/// removed first), and without running a job its parent sent just before it died. Input that
+/// is not framed jobs ends it with one line on standard error and status 2, once it has read
+/// that far. An error a function throws is sent back with its type name and
 /// message (``RemoteError``); an argument or result that cannot be encoded or decoded fails
 /// that job only; ``WorkerProcessExit`` ends the process with its status and no answer.
 public enum WorkerHost {
