@@ -153,6 +153,30 @@ private func poll(_ done: () -> Bool) -> Bool {
 
 @Suite("no worker process outlives lessons 17.3", .serialized)
 struct ProcessCleanupCLITests {
+  @Test("a live run shows other processes at work, saves whole flags, and leaves no worker")
+  func liveRun() throws {
+    let folder = NSTemporaryDirectory() + "lessons-live-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let outcome = try CLI.run(["17.3", "--speed", "20", "--dest", folder])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stderr.isEmpty)
+    let lines = outcome.stdout.split(separator: "\n")
+    let own = lines.first { $0.hasPrefix("This notebook runs as pid ") }.flatMap {
+      Int32($0.dropFirst("This notebook runs as pid ".count))
+    }
+    #expect(own != nil)
+    // `job 3: pid 4321, 2b080f7d…`: each job answered once, by a process other than this one.
+    let answers = lines.filter { $0.hasPrefix("job ") }.map { $0.split(separator: " ") }
+    #expect(answers.map { $0[1] } == (0..<8).map { "\($0):" })
+    let pids = Set(answers.compactMap { Int32($0[3].dropLast()) })
+    #expect(!pids.isEmpty && own.map { !pids.contains($0) } == true, "\(pids), not \(own ?? 0)")
+    #expect(lines.contains("Every run computed the same 12 digests."))
+    #expect(lines.filter { $0.hasPrefix("20 flags downloaded in ") }.count == 2)
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+    #expect(files.count == 20 && files.allSatisfy { $0.hasSuffix(".gif") }, "\(files)")
+    #expect(poll { ProcessTable.orphanedWorkers.isEmpty }, "workers left behind")
+  }
+
   @Test(
     "the parent killed in the middle of a process cell: its workers go, no flag half-written",
     arguments: [
