@@ -197,8 +197,9 @@ enum LaunchingProcesses {
                     data += struct.pack('<Q', z ^ (z >> 31))
                 return hashlib.sha256(data).hexdigest()
 
-        sha(0, 1024) is job 0 of the virtual run: its digest begins with
-        the 32 characters printed above.
+        sha(seed, size) gives a job's digest from its seed and size: in the
+        virtual run, sha(0, 1024) begins with the 32 characters printed for
+        job 0.
         """),
       prose(
         """
