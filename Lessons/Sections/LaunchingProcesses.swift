@@ -71,8 +71,9 @@ func sha(_ job: DigestJob, step: () -> Void = {}) -> DigestAnswer {
   var random = SplitMix64(seed: job.seed)
   var hasher = SHA256()
   let draws = job.size / 8
+  var bytes: [UInt8] = []  // one buffer: fresh memory costs page faults
   for piece in 0..<8 {
-    var bytes: [UInt8] = []
+    bytes.removeAll(keepingCapacity: true)
     for _ in draws * piece / 8..<draws * (piece + 1) / 8 {
       withUnsafeBytes(of: random.next().littleEndian) { bytes += $0 }
     }
