@@ -64,21 +64,23 @@ struct DigestAnswer: Codable, Sendable {
   var pid: Int32
 }
 
-/// Hashes the job in 8 pieces. After each piece it calls `step` (where a
-/// thread under the simulated GIL may hand the lock on), and accounts for
-/// the piece's share of a second of CPU, which only virtual time needs.
+/// Hashes the job in pieces of 64 KiB at most (8 at least). After each it
+/// calls `step` (where a thread under the simulated GIL may hand the lock
+/// on), and accounts for the piece's share of a second of CPU, which only
+/// virtual time needs.
 func sha(_ job: DigestJob, step: () -> Void = {}) -> DigestAnswer {
   var random = SplitMix64(seed: job.seed)
   var hasher = SHA256()
   let draws = job.size / 8
-  var bytes: [UInt8] = []  // one buffer: fresh memory costs page faults
-  for piece in 0..<8 {
+  let pieces = max(8, job.size / 65536)
+  var bytes: [UInt8] = []
+  for piece in 0..<pieces {
     bytes.removeAll(keepingCapacity: true)
-    for _ in draws * piece / 8..<draws * (piece + 1) / 8 {
+    for _ in draws * piece / pieces..<draws * (piece + 1) / pieces {
       withUnsafeBytes(of: random.next().littleEndian) { bytes += $0 }
     }
     hasher.update(bytes)
-    Runtime.current.accountCPU(for: .seconds(1) / 8)
+    Runtime.current.accountCPU(for: .seconds(1) / pieces)
     step()
   }
   let digest = SHA256.hex(hasher.finalize())
@@ -152,7 +154,7 @@ enum LaunchingProcesses {
         """
         Processes pay off for work that keeps a CPU busy. The book hashes random
         data with SHA-256, and so does this job: the SHA-256 of size bytes that
-        SplitMix64 draws from a seed. It hashes them in 8 pieces, and after each
+        SplitMix64 draws from a seed. It hashes them in pieces, and after each
         one calls step, a no-op unless a thread runs it under the simulated GIL
         of 17.2. Running code takes no time on the virtual clock, so each piece
         also accounts for its share of a second of CPU: in virtual time that

@@ -114,7 +114,7 @@ struct LaunchingProcessesPropertyTests {
 struct LessonWorkersTests {
   @Test("sha hashes exactly size bytes of SplitMix64's draws, little-endian, in any pieces")
   func shaIsSHA256OfTheDraws() {
-    for size in [0, 8, 64, 1024, 4096 + 8] {
+    for size in [0, 8, 64, 1024, 4096 + 8, 1 << 20] {
       var random = SplitMix64(seed: 5)
       var bytes: [UInt8] = []
       while bytes.count < size {
@@ -126,16 +126,18 @@ struct LessonWorkersTests {
     }
   }
 
-  @Test("sha calls its step once a piece, and costs a second of CPU in virtual time")
-  func shaStepsAndCosts() throws {
+  @Test(
+    "sha calls its step once a piece (8, or one per 64 KiB), and costs a second of CPU in "
+      + "virtual time", arguments: [(1024, 8), (1 << 20, 16)])
+  func shaStepsAndCosts(size: Int, pieces: Int) throws {
     let runtime = Runtime.virtual()
     let (steps, took) = try runtime.run {
       var steps = 0
       let start = runtime.now
-      _ = sha(DigestJob(seed: 1, size: 1024)) { steps += 1 }
+      _ = sha(DigestJob(seed: 1, size: size)) { steps += 1 }
       return (steps, runtime.now - start)
     }
-    #expect(steps == 8)
+    #expect(steps == pieces)
     #expect(took == .seconds(1))
   }
 
