@@ -166,7 +166,9 @@ struct ProcessCleanupCLITests {
     }
     #expect(own != nil)
     // `job 3: pid 4321, 2b080f7d…`: each job answered once, by a process other than this one.
-    let answers = lines.filter { $0.hasPrefix("job ") }.map { $0.split(separator: " ") }
+    let answers = lines.map { $0.split(separator: " ") }.filter { (words: [Substring]) in
+      words.count == 5 && words[0] == "job" && words[2] == "pid"
+    }
     #expect(answers.map { $0[1] } == (0..<8).map { "\($0):" })
     let pids = Set(answers.compactMap { Int32($0[3].dropLast()) })
     #expect(!pids.isEmpty && own.map { !pids.contains($0) } == true, "\(pids), not \(own ?? 0)")

@@ -127,8 +127,8 @@ struct LessonWorkersTests {
   }
 
   @Test(
-    "sha calls its step once a piece (8, or one per 64 KiB), and costs a second of CPU in "
-      + "virtual time", arguments: [(1024, 8), (1 << 20, 16)])
+    "sha steps once a piece (8, or one per 64 KiB), and costs a second of CPU in virtual time",
+    arguments: [(1024, 8), (1 << 20, 16)])
   func shaStepsAndCosts(size: Int, pieces: Int) throws {
     let runtime = Runtime.virtual()
     let (steps, took) = try runtime.run {
