@@ -25,7 +25,7 @@ func downloadOneInWorker(_ job: FlagJob) throws -> String {
   return job.cc
 }
 
-/// The same as a worker function, which a process pool can send to a worker.
+/// The same, as a worker function a process pool can send to a worker.
 let downloadFlagInWorker = WorkerFunction("flag", downloadOneInWorker)
 
 /// `flags_processpool.py`: the thread-pool version, with processes.
