@@ -117,8 +117,8 @@ enum BlockingIOAndGIL {
 
         That is what a Python program's threads cannot do. SimulatedGIL plays
         CPython's part: a lock that a thread must hold for every slice of its
-        work. A thread that holds it hands it over once another has waited a
-        switch interval, 5 milliseconds as in CPython, and queues for it again.
+        work. A thread that has held it for a switch interval, 5 milliseconds as
+        in CPython, hands it to the next thread waiting and queues for it again.
         Its blocking method lets go of the lock around a call that waits, as
         CPython's I/O functions do. Here are the job and getFlag as they would
         run in Python threads.

@@ -12,9 +12,10 @@ import ConcurrencyRuntime
 /// lets the thread holding the lock run until another thread has waited for it a switch
 /// interval (5 ms by default, `sys.getswitchinterval()`), then hands it over; a thread that
 /// calls something that blocks (a sleep, a read from a socket) lets go of it meanwhile. Here
-/// waiting threads queue for it first come, first served, so a thread that gives it up goes
-/// to the back of the queue rather than taking it straight back, and every waiting thread
-/// gets its turn.
+/// the holder hands it over once it has held it a switch interval while another thread
+/// waits, which comes to the same turns when threads compute; waiting threads queue for it
+/// first come, first served, so a thread that gives it up goes to the back of the queue
+/// rather than taking it straight back, and every waiting thread gets its turn.
 ///
 /// Built from the runtime's condition, clock and ``Runtime/compute(for:)``, it runs live on
 /// real cores and in virtual time deterministically. Every stretch a thread holds it is
