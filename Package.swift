@@ -33,7 +33,9 @@ let package = Package(
     .target(name: "TranscriptTesting", dependencies: ["ConcurrencyRuntime", "GoldenFiles"]),
     .target(
       name: "Lessons",
-      dependencies: ["ConcurrencyRuntime", "Futures", "Flags", "Notebook", "CommandLineKit"],
+      dependencies: [
+        "ConcurrencyRuntime", "Futures", "Flags", "Notebook", "CommandLineKit", "Digest",
+      ],
       path: "Lessons",
       plugins: ["CellSourcePlugin"]
     ),
@@ -53,7 +55,9 @@ let package = Package(
     // Executable
     .executableTarget(
       name: "lessons",
-      dependencies: ["Lessons", "Notebook", "ConcurrencyRuntime", "Flags", "CommandLineKit"]),
+      dependencies: [
+        "Lessons", "Notebook", "ConcurrencyRuntime", "Flags", "CommandLineKit", "Futures",
+      ]),
 
     // Benchmarks
     .executableTarget(

@@ -6,6 +6,7 @@ public enum Catalog {
   public static let sections: [Section] = [
     WebDownloads.section,
     BlockingIOAndGIL.section,
+    LaunchingProcesses.section,
     ExecutorMap.section,
     DownloadsWithProgress.section,
   ]

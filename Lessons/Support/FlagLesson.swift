@@ -46,6 +46,8 @@ final class FlagLesson: SectionEnvironment {
   let isVirtual: Bool
   /// How many times faster than real time a live run goes.
   let speed: Double
+  /// The seed the servers' delays and errors follow.
+  let seed: UInt64
   /// Where flags are saved: a real folder live, ``FlagFolder/nowhere`` in virtual time.
   let folder: FlagFolder
   /// Where progress bars go: redrawn on a terminal while live, their last line in the cell.
@@ -66,6 +68,7 @@ final class FlagLesson: SectionEnvironment {
     runtime = context.runtime
     isVirtual = context.configuration.isVirtual
     speed = context.speed
+    self.seed = seed
     let profiles = Dictionary(
       uniqueKeysWithValues: labels.map { ($0, Self.profile($0, seed: seed)) })
     self.profiles = profiles

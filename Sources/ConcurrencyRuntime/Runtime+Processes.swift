@@ -34,4 +34,28 @@ extension Runtime {
   ///       print(runtime.now)   // 2.0 seconds: four seconds of work on two cores
   ///     }
   public func compute(for duration: Duration) { backend.compute(for: duration) }
+
+  /// Accounts for CPU-bound work the caller has just really done (hashing some bytes, say):
+  /// in virtual time, where running code takes no time (``RuntimeCapabilities/codeTakesTime``
+  /// is false), it holds a virtual core for `duration` as ``compute(for:)`` does; live, where
+  /// the work itself took real time, it does nothing.
+  ///
+  /// Work that reports its share as it goes (a piece of the job at a time) keeps the cores
+  /// busy in the same pattern in both runtimes:
+  ///
+  ///     for piece in pieces {
+  ///       hasher.update(piece)
+  ///       runtime.accountCPU(for: .milliseconds(50))
+  ///     }
+  public func accountCPU(for duration: Duration) {
+    if !capabilities.codeTakesTime { backend.compute(for: duration) }
+  }
+
+  /// The id of the process the calling code runs in: live, this process's (`getpid()`); in
+  /// virtual time, the made-up pid of the simulated worker process whose thread calls it, or
+  /// 999 for the program itself, so that what a lesson shows is the same every run.
+  ///
+  ///     let runtime = Runtime.virtual()
+  ///     try runtime.run { print(runtime.processID) }   // 999
+  public var processID: Int32 { backend.processID }
 }

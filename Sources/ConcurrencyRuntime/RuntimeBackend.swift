@@ -24,5 +24,6 @@ protocol RuntimeBackend: AnyObject, Sendable {
   func startWorkerProcess(runtime: Runtime, _ launch: WorkerProcessLaunch) throws
     -> any WorkerProcess
   func compute(for duration: Duration)
+  var processID: Int32 { get }
   var cpuTime: Duration { get }
 }

@@ -18,10 +18,19 @@ public struct RuntimeCapabilities: Sendable, Equatable {
   /// they are plain OS primitives); virtual ones work only on the runtime's own threads.
   public var primitivesWorkOutside: Bool
 
-  /// Capabilities with every value given.
-  public init(spinningPays: Bool, addressesInOrderOfAsking: Bool, primitivesWorkOutside: Bool) {
+  /// Whether running code takes time on the runtime's clock (live: the clock is real time);
+  /// false where only waiting and declared CPU work move it (virtual:
+  /// ``Runtime/compute(for:)``, ``Runtime/accountCPU(for:)``).
+  public var codeTakesTime: Bool
+
+  /// Capabilities with every value given (`codeTakesTime` true unless said otherwise).
+  public init(
+    spinningPays: Bool, addressesInOrderOfAsking: Bool, primitivesWorkOutside: Bool,
+    codeTakesTime: Bool = true
+  ) {
     self.spinningPays = spinningPays
     self.addressesInOrderOfAsking = addressesInOrderOfAsking
     self.primitivesWorkOutside = primitivesWorkOutside
+    self.codeTakesTime = codeTakesTime
   }
 }

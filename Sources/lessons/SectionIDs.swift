@@ -9,7 +9,7 @@ extension ValueParser where Value == [String] {
       if name == "all" { return Catalog.sections.map(\.id) }
       guard Catalog.section(name) != nil else {
         let valid = Catalog.sections.map(\.id).joined(separator: ", ")
-        throw UsageError("unknown section '\(name)': choose one of \(valid), or all")
+        throw UsageError("unknown section '\(name)': choose \(valid), or all")
       }
       return [name]
     }

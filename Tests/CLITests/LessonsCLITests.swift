@@ -57,6 +57,7 @@ struct LessonsCLITests {
         """
           17.1  Example: web downloads in three styles
           17.2  Blocking I/O and the GIL
+          17.3  Launching processes with concurrent.futures
           17.4  Experimenting with Executor.map
           17.5  Downloads with progress display and error handling
 
@@ -68,7 +69,7 @@ struct LessonsCLITests {
   func all() throws {
     let outcome = try CLI.run(["all", "--virtual"])
     var golden = ""
-    for id in ["17.1", "17.2", "17.4", "17.5"] {
+    for id in ["17.1", "17.2", "17.3", "17.4", "17.5"] {
       golden += try String(
         contentsOf: CLI.transcripts.appendingPathComponent("\(id).txt"), encoding: .utf8)
     }
@@ -153,7 +154,10 @@ struct LessonsCLITests {
   @Test(
     "bad input gets one clear line on stderr and exit status 2",
     arguments: [
-      (["9.9"], "lessons: unknown section '9.9': choose one of 17.1, 17.2, 17.4, 17.5, or all"),
+      (
+        ["9.9"],
+        "lessons: unknown section '9.9': choose 17.1, 17.2, 17.3, 17.4, 17.5, or all"
+      ),
       (
         ["17.4", "--speed", "0"],
         "lessons: --speed must be from 0.01 to 1000 (such as 2 or 0.5), not '0'"

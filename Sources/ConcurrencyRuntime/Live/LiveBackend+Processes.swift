@@ -9,6 +9,9 @@ extension LiveBackend {
     try LiveWorkerProcess(launch: launch, trace: runtime.trace, clock: clock)
   }
 
+  /// This process's id.
+  var processID: Int32 { getpid() }
+
   /// Keeps the calling thread computing until it has used `duration` of (scaled) CPU time:
   /// work that costs that much, and so takes longer on a machine busy with other work, as a
   /// real computation does, rather than a stretch of the wall clock that a preempted thread

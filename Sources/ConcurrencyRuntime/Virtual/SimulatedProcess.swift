@@ -59,14 +59,15 @@ final class SimulatedProcess: WorkerProcess, @unchecked Sendable {
   /// Whether it has ended, for its own thread to stop computing.
   var hasEnded: Bool { condition.withLock { status != nil } }
 
-  /// Holds a CPU for `duration`, or until the process ends. Called on its own thread.
+  /// Holds a CPU for `duration`, or until the process ends. Called on its own thread, which
+  /// computes meanwhile: the trace records no wait (as ``Scheduler/busy(for:)``).
   func compute(for duration: Duration, scheduler: Scheduler) {
     let deadline = scheduler.now + duration
     condition.withLock {
       while status == nil {
         let left = deadline - scheduler.now
         guard left > .zero else { return }
-        _ = condition.wait(timeout: left)
+        _ = condition.wait(timeout: left, traced: false)
       }
     }
   }

@@ -11,4 +11,15 @@ extension VirtualBackend {
   }
 
   func compute(for duration: Duration) { cores.compute(for: duration) }
+
+  /// The made-up pid of the program a virtual run stands for, the parent of its simulated
+  /// processes (which count from 1000).
+  static let mainProcessID: Int32 = 999
+
+  /// The simulated process whose thread is running, or the program's own made-up pid.
+  var processID: Int32 {
+    scheduler.lock()
+    defer { scheduler.unlock() }
+    return scheduler.running.process?.pid ?? Self.mainProcessID
+  }
 }

@@ -23,7 +23,8 @@ final class VirtualBackend: RuntimeBackend, @unchecked Sendable {
 
   var capabilities: RuntimeCapabilities {
     RuntimeCapabilities(
-      spinningPays: false, addressesInOrderOfAsking: true, primitivesWorkOutside: false)
+      spinningPays: false, addressesInOrderOfAsking: true, primitivesWorkOutside: false,
+      codeTakesTime: false)
   }
   var speed: Double { 1 }
   var schedule: Schedule? { scheduler.schedule }

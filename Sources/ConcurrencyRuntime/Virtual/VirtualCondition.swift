@@ -28,7 +28,11 @@ final class VirtualCondition: RuntimeCondition, @unchecked Sendable {
     scheduler.yieldPoint()
   }
 
-  func wait(timeout: Duration?) -> Bool {
+  func wait(timeout: Duration?) -> Bool { wait(timeout: timeout, traced: true) }
+
+  /// Waits as ``wait(timeout:)`` does; untraced, the trace records no blocking (a simulated
+  /// process computing until it ends or its time is up: running, to a timeline).
+  func wait(timeout: Duration?, traced: Bool) -> Bool {
     if let timeout, timeout <= .zero { return false }
     scheduler.lock()
     defer { scheduler.unlock() }
@@ -36,9 +40,9 @@ final class VirtualCondition: RuntimeCondition, @unchecked Sendable {
     release(thread)
     waiters.append(thread)
     let deadline = timeout.map { scheduler.now + $0 }
-    scheduler.block(reason, until: deadline) { [self] in
-      waiters.removeAll { $0 === thread }
-    }
+    scheduler.block(
+      reason, until: deadline, onTimeout: { [self] in waiters.removeAll { $0 === thread } },
+      traced: traced)
     let notified = !thread.timedOut
     acquire(thread)
     return notified

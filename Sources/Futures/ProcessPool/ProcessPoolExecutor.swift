@@ -5,7 +5,7 @@ import Foundation
 /// as Python's `concurrent.futures.ProcessPoolExecutor`.
 ///
 /// A closure cannot cross a process boundary, so a job names a ``WorkerFunction`` and carries
-/// its argument, encoded; the worker, an executable that calls ``WorkerHost/run(registry:)``
+/// its argument, encoded; the worker, an executable that calls ``WorkerHost/run(registry:name:)``
 /// (by default this program, started again as `PROGRAM worker`), decodes it, runs the function
 /// and sends back the encoded result. Workers start on demand, one per `submit` while none is
 /// idle, and are reused; with `maxTasksPerChild`, each is replaced after that many jobs.

@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// How a process pool starts a live worker: an executable and its arguments. The executable
-/// must host the pool's worker functions (``WorkerHost/run(registry:)``).
+/// must host the pool's worker functions (``WorkerHost/run(registry:name:)``).
 ///
 ///     let command = WorkerCommand(executable: "/usr/local/bin/lessons", arguments: ["worker"])
 ///     WorkerCommand.currentExecutable().arguments   // ["worker"]

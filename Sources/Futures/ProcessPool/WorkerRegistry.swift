@@ -4,7 +4,7 @@ import ConcurrencyRuntime
 ///
 /// The same registry is built in the parent and in the worker executable (usually by one
 /// function both call), so that a name means the same function on both sides. A live
-/// worker process hosts it with ``WorkerHost/run(registry:)``; in virtual time the pool's
+/// worker process hosts it with ``WorkerHost/run(registry:name:)``; in virtual time the pool's
 /// simulated workers host the registry given to the ``ProcessPoolExecutor``.
 ///
 ///     var registry = WorkerRegistry()
