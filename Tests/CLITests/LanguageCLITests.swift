@@ -69,6 +69,7 @@ struct LanguageCLITests {
 
           17.1  예제: 세 가지 방식으로 웹에서 내려받기
           17.2  블로킹 I/O와 GIL
+          17.3  concurrent.futures로 프로세스 띄우기
           17.4  Executor.map 실험하기
           17.5  진행 상황 표시와 오류 처리를 갖춘 내려받기
 
@@ -88,7 +89,7 @@ struct LanguageCLITests {
       ),
       (
         ["--lang=ko", "17.9"],
-        "lessons: 없는 절입니다: '17.9'. 17.1, 17.2, 17.4, 17.5 중 하나나 all을 고르세요\n"
+        "lessons: 없는 절입니다: '17.9'. 17.1, 17.2, 17.3, 17.4, 17.5, all 중에 고르세요\n"
       ),
       (["--frob", "--lang", "ko"], "lessons: 알 수 없는 옵션입니다: '--frob' ('lessons --help' 참고)\n"),
       (

@@ -120,9 +120,9 @@ enum UsageErrorTranslation {
       korean: { _ in "--speed는 실제 실행용입니다. 가상 시간에는 정할 속도가 없습니다" },
       example: "--speed is for live runs; virtual time has no speed to set"),
     Entry(
-      pattern: "unknown section '{}': choose one of {}, or all",
-      korean: { "없는 절입니다: '\(part($0, 0))'. \(part($0, 1)) 중 하나나 all을 고르세요" },
-      example: "unknown section '17.9': choose one of 17.1, 17.4, 17.5, or all"),
+      pattern: "unknown section '{}': choose {}, or all",
+      korean: { "없는 절입니다: '\(part($0, 0))'. \(part($0, 1)), all 중에 고르세요" },
+      example: "unknown section '17.9': choose 17.1, 17.2, 17.3, 17.4, 17.5, or all"),
     Entry(
       pattern: "--dest DIR must not be empty",
       korean: { _ in "--dest에 준 폴더 이름이 비어 있습니다" },
