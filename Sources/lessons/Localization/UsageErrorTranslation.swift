@@ -56,17 +56,17 @@ enum UsageErrorTranslation {
   }
 
   /// `en or ko` and `a, b or c` as a Korean list: `en, ko`.
-  static func list(_ text: String) -> String {
+  private static func list(_ text: String) -> String {
     text.replacingOccurrences(of: " or ", with: ", ")
   }
 
   /// The part at `index`, or an empty string (the patterns below always capture enough).
-  static func part(_ parts: [String], _ index: Int) -> String {
+  private static func part(_ parts: [String], _ index: Int) -> String {
     parts.indices.contains(index) ? parts[index] : ""
   }
 
   /// Every message `lessons` (the run command) can give for a mistake, most specific first.
-  static let runEntries: [Entry] = [
+  static let entries: [Entry] = [
     Entry(
       pattern: "unknown option '{}'",
       korean: { "알 수 없는 옵션입니다: '\(part($0, 0))'" },
@@ -131,5 +131,32 @@ enum UsageErrorTranslation {
       pattern: "name a section to run, such as 'lessons 17.4' (see 'lessons --help')",
       korean: { _ in "실행할 절을 지정하세요. 예: 'lessons 17.4' ('lessons --help' 참고)" },
       example: "name a section to run, such as 'lessons 17.4' (see 'lessons --help')"),
+    // The handout options: --format, --output, --live (a handout is 유인물).
+    Entry(
+      pattern: "--output FILE must not be empty",
+      korean: { _ in "--output에 준 파일 이름이 비어 있습니다" },
+      example: "--output FILE must not be empty"),
+    Entry(
+      pattern: "--live records a real run: it cannot go with --virtual or --seed",
+      korean: { _ in "--live는 실제 실행을 기록하므로 --virtual, --seed와 함께 쓸 수 없습니다" },
+      example: "--live records a real run: it cannot go with --virtual or --seed"),
+    Entry(
+      pattern: "--output FILE is for a handout: add --format {}",
+      korean: {
+        "--output에는 --format \(list(part($0, 0))) 중 하나가 필요합니다"
+      },
+      example: "--output FILE is for a handout: add --format markdown, ipynb or html"),
+    Entry(
+      pattern: "--live is for a handout (--format ...): text runs are live already",
+      korean: { _ in "--live는 유인물(--format ...)용입니다. 텍스트는 원래 실제 실행입니다" },
+      example: "--live is for a handout (--format ...): text runs are live already"),
+    Entry(
+      pattern: "--format {} writes a file: add --output FILE",
+      korean: { "--format \(part($0, 0)) 유인물은 파일로 씁니다. --output FILE을 더하세요" },
+      example: "--format html writes a file: add --output FILE"),
+    Entry(
+      pattern: "--speed is for live runs: handouts run in virtual time unless --live",
+      korean: { _ in "--speed는 실제 실행용입니다(유인물은 --live가 없으면 가상 시간입니다)" },
+      example: "--speed is for live runs: handouts run in virtual time unless --live"),
   ]
 }
