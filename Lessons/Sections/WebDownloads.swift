@@ -138,6 +138,9 @@ enum WebDownloads {
     id: "17.1",
     title: "Example: web downloads in three styles",
     prepare: FlagLesson.prepare([.delay]),
+    // `--set latency=0.2`: the DELAY server's delay, which no cell's code spells out. The
+    // number of flags stays 20: the cells show it written out (pop20, and 20 in the prose).
+    parameters: [FlagLesson.latencyParameter],
     blocks: [
       prose(
         """

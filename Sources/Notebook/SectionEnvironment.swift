@@ -45,12 +45,16 @@ public struct SectionContext: Sendable {
   public var destination: String?
   /// Shows a short note before the cells (the servers started, the folder chosen).
   public var note: @Sendable (String) -> Void
+  /// The values of the section's knobs in force for the run (`--set`).
+  public var parameters: ParameterValues
 
   /// A context with every field given.
   public init(
     sectionID: String, runtime: Runtime, configuration: RuntimeConfiguration,
-    destination: String?, note: @escaping @Sendable (String) -> Void
+    destination: String?, note: @escaping @Sendable (String) -> Void,
+    parameters: ParameterValues = ParameterValues()
   ) {
+    self.parameters = parameters
     self.sectionID = sectionID
     self.runtime = runtime
     self.configuration = configuration

@@ -19,6 +19,10 @@ enum RunCommand: ParsableCommand {
     var destination: String?
     var timeline = false
     var timelineSVG: String?
+    /// `--set` and `--params`.
+    var parameters = ParameterOptions()
+    /// `--step`: presenter mode.
+    var step = false
   }
 
   static let name = "run"
@@ -46,10 +50,12 @@ enum RunCommand: ParsableCommand {
       }
       if options.sections.isEmpty
         && (!options.runtime.isEmpty || options.timeline || options.timelineSVG != nil
-          || options.destination != nil)
+          || options.destination != nil || options.step || options.parameters.list
+          || !options.parameters.settings.isEmpty)
       {
         throw UsageError("name a section to run, such as 'lessons 17.4' (see 'lessons --help')")
       }
+      try options.parameters.check(sections: options.sections)
     }
     .including(RuntimeOptions.group(), at: \.runtime)
     .adding(
@@ -66,7 +72,18 @@ enum RunCommand: ParsableCommand {
             "write the same charts, one per cell that ran concurrent work, as a standalone "
             + "SVG picture to FILE",
           parser: .string, into: \.timelineSVG),
-      ], section: "options")
+        .flag(
+          "--step",
+          help:
+            "presenter mode: before each cell, with its code shown, wait for a key. "
+            + "Enter (or space, n, Right, Page Down) runs the cell; b (Left, Page Up) shows "
+            + "the previous cell again, with what it printed; q (Esc, Ctrl-C) stops there. "
+            + "Standard input must be a terminal",
+          set: \.step),
+      ], section: "options"
+    )
+    .adding(
+      ParameterOptions.options().map { $0.lifted(\Options.parameters) }, section: "options")
   }
 
   static let discussion = """
@@ -99,9 +116,20 @@ enum RunCommand: ParsableCommand {
       program.write(ListCommand.listing)
       return 0
     }
-    let runner = NotebookRunner(
-      configuration: options.runtime.configuration, destination: options.destination)
+    if options.parameters.list {
+      program.write(ParameterTable.text(for: options.sections.compactMap(Catalog.section)))
+      return 0
+    }
+    if options.step && !TerminalKeys.isAvailable {
+      program.writeError(
+        "lessons: --step waits for keys, but standard input is not a terminal\n")
+      return 2
+    }
     let text = TextRenderer.standardOutput()
+    let runner = NotebookRunner(
+      configuration: options.runtime.configuration, destination: options.destination,
+      parameters: options.parameters.settings,
+      gate: options.step ? Presenter.standardOutput(style: text.style) : nil)
     var renderer: any Renderer =
       options.timeline
       ? TimelineRenderer(text, width: TimelineRenderer.standardOutputWidth) { chart in
@@ -114,6 +142,9 @@ enum RunCommand: ParsableCommand {
       guard let section = Catalog.section(id) else { continue }
       do {
         try runner.run(section, renderer: renderer)
+      } catch let stop as StoppedBeforeCell {
+        program.write("\(stop)\n")
+        break
       } catch {
         program.writeError("lessons: \(error)\n")
         status = 1
