@@ -96,8 +96,9 @@ enum RunCommand: ParsableCommand {
     """
 
   static let epilog = """
-    Exit status: 0 when the section ran, 1 when a cell failed, the run deadlocked
-    or output could not be written, 2 for a usage error. When the reader of the
+    Exit status: 0 when the section ran (or --step was told to stop), 1 when a
+    cell failed, the run deadlocked or output could not be written, 2 for a usage
+    error. When the reader of the
     output goes away (as with '| head'), lessons stops at once, quietly.
     """
 

@@ -48,7 +48,7 @@ struct ParameterTests {
     for text in ["0.05", "2.5", "nan", "inf", "-1", ""] {
       #expect(
         throws: ParameterError(
-          "latency must be a number of seconds from 0.1 to 2, not '\(text)'")
+          "latency must be seconds from 0.1 to 2, not '\(text)'")
       ) { try latency.value(from: text) }
     }
     #expect(latency.format(0.5) == "0.5" && latency.format(2) == "2")
@@ -86,12 +86,12 @@ struct ParameterTests {
       ("workers=5", ["plain"], "0.3 has no parameter 'workers' (it has none)"),
       (
         "nope=1", ["knobs", "plain"],
-        "no section named has a parameter 'nope' (known: workers, calls)"
+        "no section has a parameter 'nope' (known: workers, calls)"
       ),
-      ("nope=1", ["plain", "plain"], "no section named has a parameter 'nope' (none has any)"),
+      ("nope=1", ["plain", "plain"], "no section has a parameter 'nope' (none has any)"),
       (
         "calls=9", ["knobs", "plain"],
-        "--set calls=9: calls must be a whole number from 1 to 5, not '9'"
+        "--set calls must be a whole number from 1 to 5, not '9'"
       ),
     ])
   func settingErrors(argument: String, sections: [String], message: String) throws {
@@ -99,6 +99,19 @@ struct ParameterTests {
     try settings.add(argument)
     let chosen = sections.map { $0 == "knobs" ? knobs : plain }
     #expect(throws: ParameterError(message)) { try settings.check(chosen) }
+  }
+
+  @Test("knobs too many to name on one line are left to --params")
+  func tooManyToName() throws {
+    let names = ["concurrency", "connections", "processes", "timeout", "flags"]
+    let busy = Section(
+      id: "0.5", title: "Busy",
+      parameters: names.map { .integer($0, default: 1, in: 1...2, help: $0) }, blocks: [])
+    var settings = ParameterSettings()
+    try settings.add("nope=1")
+    #expect(throws: ParameterError("no section has a parameter 'nope' (see --params)")) {
+      try settings.check([busy, plain])
+    }
   }
 
   @Test("a knob at its default is shown as its value; a changed one by its name")

@@ -76,11 +76,12 @@ public struct Parameter: Sendable, Equatable {
     return value
   }
 
-  /// What values are allowed, in words: `a whole number from 1 to 10`.
+  /// What values are allowed, in words: `a whole number from 1 to 10`, `seconds from 0.1
+  /// to 2`.
   public var requirement: String {
     switch kind {
     case .integer: "a whole number from \(rangeText)"
-    case .seconds: "a number of seconds from \(rangeText)"
+    case .seconds: "seconds from \(rangeText)"
     }
   }
 

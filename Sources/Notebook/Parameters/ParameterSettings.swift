@@ -73,7 +73,7 @@ public struct ParameterSettings: Sendable, Equatable {
       do {
         overrides[parameter.name] = try parameter.value(from: assignment.text)
       } catch {
-        throw ParameterError("--set \(assignment.name)=\(assignment.text): \(error)")
+        throw ParameterError("--set \(error)")
       }
     }
     return ParameterValues(section.parameters, setting: overrides)
@@ -95,7 +95,10 @@ public struct ParameterSettings: Sendable, Equatable {
     for parameter in sections.flatMap(\.parameters) where !known.contains(parameter.name) {
       known.append(parameter.name)
     }
+    // Named when they fit on the line of a usage error; otherwise --params lists them.
     let list = known.isEmpty ? "none has any" : "known: " + known.joined(separator: ", ")
-    return ParameterError("no section named has a parameter '\(name)' (\(list))")
+    let message = "no section has a parameter '\(name)' (\(list))"
+    return ParameterError(
+      message.count <= 70 ? message : "no section has a parameter '\(name)' (see --params)")
   }
 }
