@@ -93,7 +93,12 @@ private enum RawModeGuard {
     init() {
       _ = RawModeGuard.saved
       _ = RawModeGuard.active
+      // A program started from a thread that blocks them (as Dispatch's threads do) would
+      // inherit them blocked, and never run the handler.
+      var unblock = sigset_t()
+      sigemptyset(&unblock)
       for number in [SIGTERM, SIGHUP] {
+        sigaddset(&unblock, number)
         signal(number) { number in
           if RawModeGuard.active != 0 {
             _ = tcsetattr(STDIN_FILENO, TCSANOW, &RawModeGuard.saved)
@@ -102,6 +107,7 @@ private enum RawModeGuard {
           raise(number)
         }
       }
+      pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
   }
 }
