@@ -98,8 +98,8 @@ enum RunCommand: ParsableCommand {
   static let epilog = """
     Exit status: 0 when the section ran (or --step was told to stop), 1 when a
     cell failed, the run deadlocked or output could not be written, 2 for a usage
-    error. When the reader of the
-    output goes away (as with '| head'), lessons stops at once, quietly.
+    error. When the reader of the output goes away (as with '| head'), lessons
+    stops at once, quietly.
     """
 
   /// `lessons: MESSAGE`, pointing to `--help` for a mistake of the syntax.
