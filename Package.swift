@@ -103,7 +103,7 @@ let package = Package(
     .testTarget(
       name: "GoldenFilesTests",
       dependencies: ["GoldenFiles", "GoldenFilesTesting", "GoldenFilesXCTest"]),
-    .testTarget(name: "CLITests", dependencies: ["lessons"]),
+    .testTarget(name: "CLITests", dependencies: ["lessons", "Notebook"]),
     .testTarget(
       name: "TranscriptTestingTests",
       dependencies: ["TranscriptTesting", "ConcurrencyRuntime", "Futures", "GoldenFiles"],

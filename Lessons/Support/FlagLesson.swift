@@ -88,7 +88,7 @@ final class FlagLesson: SectionEnvironment {
       if isVirtual {
         folder = .nowhere
         urls = Dictionary(uniqueKeysWithValues: labels.map { ($0, SiteLabel.url(of: $0)) })
-        context.note(Self.virtualNote(labels.map(\.rawValue)))
+        context.note(Self.virtualNote(labels.map(\.rawValue)).text(in: context.language))
       } else {
         for label in labels {
           let profile =
@@ -100,7 +100,8 @@ final class FlagLesson: SectionEnvironment {
         urls = Dictionary(uniqueKeysWithValues: started.map { ($0.profile.label, $0.baseURL) })
         let (folder, fresh) = try Self.folder(context.destination, section: context.sectionID)
         self.folder = folder
-        context.note(Self.liveNote(started, folder: folder, fresh: fresh))
+        context.note(
+          Self.liveNote(started, folder: folder, fresh: fresh).text(in: context.language))
       }
       site = try Self.makeSite(
         first, profiles: profiles, urls: urls, runtime: runtime, isVirtual: isVirtual,
@@ -182,24 +183,41 @@ final class FlagLesson: SectionEnvironment {
   }
 
   /// `Virtual time: a mock of the DELAY server answers; no flags are saved.`
-  static func virtualNote(_ names: [String]) -> String {
+  static func virtualNote(_ names: [String]) -> Localized {
     let mocks =
       names.count == 1
       ? "a mock of the \(names[0]) server answers"
       : "mocks of the \(names.joined(separator: " and ")) servers answer"
-    return "Virtual time: \(mocks); no flags are saved."
+    let servers = names.joined(separator: ", ")
+    return Localized(
+      en: "Virtual time: \(mocks); no flags are saved.",
+      ko: "가상 시간: \(servers) 모의 서버가 응답하며, 국기는 저장하지 않습니다.")
   }
 
   /// Which servers started where, and where the flags go: two short lines.
-  static func liveNote(_ servers: [FlagServer], folder: FlagFolder, fresh: Bool) -> String {
+  static func liveNote(_ servers: [FlagServer], folder: FlagFolder, fresh: Bool) -> Localized {
+    let labels = servers.map { ($0.profile.label.rawValue, $0.baseURL, $0.port) }
+    return liveNote(labels, folder: folder.path, fresh: fresh)
+  }
+
+  /// The live note for servers given as (label, URL, port).
+  static func liveNote(
+    _ servers: [(label: String, url: String, port: UInt16)], folder: String, fresh: Bool
+  ) -> Localized {
+    let ports = servers.map { "\($0.label) on port \($0.port)" }.joined(separator: ", ")
     let started =
       servers.count == 1
-      ? servers.map { "Started a \($0.profile.label.rawValue) flag server at \($0.baseURL)" }[0]
-      : "Started flag servers on 127.0.0.1: "
-        + servers.map { "\($0.profile.label.rawValue) on port \($0.port)" }.joined(
-          separator: ", ")
-    let saved = (fresh ? "Flags are saved in a new folder, " : "Flags are saved in ") + folder.path
-    return started + "\n" + saved
+      ? "Started a \(servers[0].label) flag server at \(servers[0].url)"
+      : "Started flag servers on 127.0.0.1: \(ports)"
+    let saved = (fresh ? "Flags are saved in a new folder, " : "Flags are saved in ") + folder
+    let portsKorean = servers.map { "\($0.label) \($0.port)번 포트" }.joined(separator: ", ")
+    let startedKorean =
+      servers.count == 1
+      ? "\(servers[0].label) 국기 서버를 \(servers[0].url)에 띄웠습니다"
+      : "127.0.0.1에 국기 서버를 띄웠습니다: \(portsKorean)"
+    let savedKorean =
+      (fresh ? "국기는 새로 만든 폴더에 저장합니다: " : "국기는 이 폴더에 저장합니다: ") + folder
+    return Localized(en: started + "\n" + saved, ko: startedKorean + "\n" + savedKorean)
   }
 
   /// The console, where a transcript keeps the bar's last line; live on a terminal, the bar

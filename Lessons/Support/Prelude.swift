@@ -27,8 +27,15 @@ var parameters: ParameterValues {
   ParameterValues.current ?? ParameterValues(Catalog.sections.flatMap(\.parameters))
 }
 
-/// A paragraph of prose.
-func prose(_ text: String) -> Block { .prose(text) }
+/// A paragraph of prose in English only, until its Korean is written (a test fails until it
+/// is).
+func prose(_ text: String) -> Block { .prose(Localized(en: text)) }
+
+/// A paragraph of prose in English and Korean, each wrapped by hand to 80 columns (a Hangul
+/// syllable takes two).
+func prose(en english: String, ko korean: String) -> Block {
+  .prose(en: english, ko: korean)
+}
 
 /// A cell whose code is the body of `run`; `CellSourceTool` extracts that body as the cell's
 /// source at build time, from the line `cell("NAME") {` to its closing brace.

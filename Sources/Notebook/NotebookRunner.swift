@@ -9,6 +9,10 @@ import ConcurrencyRuntime
 /// A section with a `prepare` function gets its ``SectionEnvironment`` made before its first
 /// cell (its notes shown after the heading) and torn down after its last, failing or not.
 ///
+/// The prose is shown in the section's ``Section/language``, and the environment is told it,
+/// so a section read in Korean (`section.reading(in: .korean)`) shows Korean prose and notes;
+/// the cells and what they print are the same in every language.
+///
 ///     let runner = NotebookRunner(configuration: .canonical)
 ///     try runner.run(section, renderer: TextRenderer.standardOutput())
 public struct NotebookRunner: Sendable {
@@ -87,7 +91,7 @@ public struct NotebookRunner: Sendable {
     ParameterRegistry.register(values, for: runtime)
     defer { ParameterRegistry.remove(for: runtime) }
     renderer.begin(section)
-    if let header = values.header { renderer.note(header) }
+    if let header = values.header(in: section.language) { renderer.note(header) }
     let environment = try prepare(section, values: values, runtime: runtime, renderer: renderer)
     defer {
       if let environment {
@@ -103,7 +107,7 @@ public struct NotebookRunner: Sendable {
       for block in section.blocks {
         switch block {
         case .prose(let text):
-          renderer.prose(text)
+          renderer.prose(text.text(in: section.language))
         case .cell(let cell):
           number += 1
           let source = values.shown(cell.source)
@@ -130,7 +134,8 @@ public struct NotebookRunner: Sendable {
     guard let prepare = section.prepare else { return nil }
     let context = SectionContext(
       sectionID: section.id, runtime: runtime, configuration: configuration,
-      destination: destination, note: { renderer.note($0) }, parameters: values)
+      destination: destination, language: section.language, note: { renderer.note($0) },
+      parameters: values)
     let environment: any SectionEnvironment
     do {
       environment = try prepare(context)

@@ -1,14 +1,28 @@
 /// A notebook page: a numbered section of the chapter, as prose and cells in reading order.
 ///
-///     Section(id: "17.4", title: "Experimenting with Executor.map", blocks: [
-///       .prose("Executor.map returns at once…"),
-///       .cell(Cell(name: "loiter", source: "func loiter…", run: {})),
-///     ])
+/// Its title and prose are ``Localized``: each English text with its Korean one beside it.
+/// A section value reads in one ``language`` (English unless made with ``reading(in:)``),
+/// which is the language of ``title``, of the prose the runner shows and of the notes its
+/// environment writes; renderers that have words of their own find it there too.
+///
+///     let section = Section(
+///       id: "17.4",
+///       title: Localized(en: "Experimenting with Executor.map", ko: "Executor.map 실험하기"),
+///       blocks: [
+///         .prose(en: "Executor.map returns at once…", ko: "Executor.map은 바로 반환하고…"),
+///         .cell(Cell(name: "loiter", source: "func loiter…", run: {})),
+///       ])
+///     section.title                          // "Experimenting with Executor.map"
+///     section.reading(in: .korean).title     // "Executor.map 실험하기"
 public struct Section: Sendable {
   /// The section number, as the command line takes it (`17.4`).
   public let id: String
-  /// The section's title.
-  public let title: String
+  /// The section's title in every language.
+  public let localizedTitle: Localized
+  /// The language this section value reads in: its title, its prose, its notes.
+  public private(set) var language: Language = .english
+  /// The section's title, in ``language``.
+  public var title: String { localizedTitle.text(in: language) }
   /// Prose and cells, in order.
   public let blocks: [Block]
   /// Prepares what the cells need for one run (servers, a folder), given the run's context;
@@ -28,15 +42,43 @@ public struct Section: Sendable {
   /// `invariants` are what `lessons explore` checks under every seed; `parameters` are the
   /// knobs its cells read, each with a default, a range and a line of help.
   public init(
-    id: String, title: String, prepare: Prepare? = nil, parameters: [Parameter] = [],
+    id: String, title: Localized, prepare: Prepare? = nil, parameters: [Parameter] = [],
     blocks: [Block], invariants: [Invariant] = []
   ) {
     self.parameters = parameters
     self.id = id
-    self.title = title
+    self.localizedTitle = title
     self.prepare = prepare
     self.blocks = blocks
     self.invariants = invariants
+  }
+
+  /// Makes a section whose title is in English only, until its Korean is written (a test of
+  /// the catalogue fails until it is).
+  public init(
+    id: String, title: String, prepare: Prepare? = nil, parameters: [Parameter] = [],
+    blocks: [Block], invariants: [Invariant] = []
+  ) {
+    self.init(
+      id: id, title: Localized(en: title), prepare: prepare, parameters: parameters,
+      blocks: blocks, invariants: invariants)
+  }
+
+  /// The same section, reading in `language`.
+  ///
+  ///     Catalog.section("17.4")?.reading(in: .korean).title   // "Executor.map 실험하기"
+  public func reading(in language: Language) -> Section {
+    var copy = self
+    copy.language = language
+    return copy
+  }
+
+  /// The prose blocks alone, in order, in every language.
+  public var prose: [Localized] {
+    blocks.compactMap {
+      if case .prose(let text) = $0 { return text }
+      return nil
+    }
   }
 
   /// The cells alone, in order; the first is `In [1]`.
@@ -50,10 +92,16 @@ public struct Section: Sendable {
 
 /// One piece of a section.
 public enum Block: Sendable {
-  /// Explanation, in the project's own words, already wrapped into lines.
-  case prose(String)
+  /// Explanation, in the project's own words, already wrapped into lines (of at most 80
+  /// columns as ``DisplayWidth`` counts them), in English and Korean.
+  case prose(Localized)
   /// Code that is shown and then run.
   case cell(Cell)
+
+  /// A paragraph of prose with its English and Korean texts side by side.
+  public static func prose(en english: String, ko korean: String) -> Block {
+    .prose(Localized(en: english, ko: korean))
+  }
 }
 
 /// A notebook cell: the code it shows and the closure that is that code.

@@ -47,18 +47,21 @@ public struct SectionContext: Sendable {
   public var note: @Sendable (String) -> Void
   /// The values of the section's knobs in force for the run (`--set`).
   public var parameters: ParameterValues
+  /// The language the section reads in, which its notes are written in.
+  public var language: Language
 
   /// A context with every field given.
   public init(
     sectionID: String, runtime: Runtime, configuration: RuntimeConfiguration,
-    destination: String?, note: @escaping @Sendable (String) -> Void,
-    parameters: ParameterValues = ParameterValues()
+    destination: String?, language: Language = .english,
+    note: @escaping @Sendable (String) -> Void, parameters: ParameterValues = ParameterValues()
   ) {
     self.parameters = parameters
     self.sectionID = sectionID
     self.runtime = runtime
     self.configuration = configuration
     self.destination = destination
+    self.language = language
     self.note = note
   }
 

@@ -24,6 +24,7 @@ public final class TextRenderer: Renderer, @unchecked Sendable {
   private let lock = NSLock()
   private var atLineStart = true
   private var cellHasOutput = false
+  private var language = Language.english
 
   /// A renderer that hands every piece of text to `write`, in order.
   public init(style: Style, write: @escaping @Sendable (String) -> Void) {
@@ -38,9 +39,13 @@ public final class TextRenderer: Renderer, @unchecked Sendable {
     }
   }
 
+  /// The heading, underlined across its width in columns (a Korean title's syllables take
+  /// two each).
   public func begin(_ section: Section) {
+    lock.withLock { language = section.language }
     let heading = "\(section.id)  \(section.title)"
-    emit(paint(heading, .bold) + "\n" + String(repeating: "=", count: heading.count) + "\n\n")
+    let rule = String(repeating: "=", count: DisplayWidth.columns(of: heading))
+    emit(paint(heading, .bold) + "\n" + rule + "\n\n")
   }
 
   public func prose(_ text: String) {
@@ -80,7 +85,8 @@ public final class TextRenderer: Renderer, @unchecked Sendable {
       var text = atLineStart ? "" : "\n"
       if let failure = record.failure {
         text +=
-          (cellHasOutput ? "" : "\n") + paint("Error in cell \(record.number): \(failure)", .error)
+          (cellHasOutput ? "" : "\n")
+          + paint(NotebookText.cellFailed(record.number, error: failure).text(in: language), .error)
           + "\n"
       }
       writeLocked(text + "\n")

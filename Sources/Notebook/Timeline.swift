@@ -136,10 +136,14 @@ public struct Timeline: Sendable {
   ///     Timeline(quietRecord).isEmpty   // true
   public var isEmpty: Bool { rows.isEmpty }
 
-  /// The chart, every line at most `width` columns (at least 50 are used).
+  /// The chart, every line at most `width` columns (at least 50 are used), its heading and
+  /// notes in `language`.
   ///
   ///     Timeline(record).text(width: 60).split(separator: "\n").count   // 2 + lanes
-  public func text(width: Int) -> String {
+  ///     print(Timeline(record).text(width: 80, language: .korean), terminator: "")
+  ///     // In [2]의 타임라인, 5s (= 실행, . 대기)
+  ///     // …
+  public func text(width: Int, language: Language = .english) -> String {
     let width = max(width, 50)
     let names = rows.map { String($0.lane.description.prefix(24)) }
     let nameWidth = (names.map(\.count).max() ?? 0) + 2
@@ -148,7 +152,9 @@ public struct Timeline: Sendable {
     func column(_ time: Duration) -> Int {
       Int((Self.seconds(time) / total * Double(span - 1)).rounded())
     }
-    var text = "Timeline of In [\(cell)], \(Self.label(duration)) (= running, . waiting)\n"
+    var text =
+      NotebookText.timelineHeading(cell, duration: Self.label(duration)).text(in: language)
+      + "\n"
     text += String(repeating: " ", count: nameWidth) + scale(span: span, total: total) + "\n"
     for (row, name) in zip(rows, names) {
       var line = [Character](repeating: " ", count: span)
@@ -160,7 +166,8 @@ public struct Timeline: Sendable {
         // A task that took no time is a tick, named after the line: there is no room inside.
         if bar.end <= bar.start {
           line[first] = "|"
-          instants.append("\(bar.label) at \(Self.label(bar.start))")
+          instants.append(
+            NotebookText.timelineInstant(bar.label, at: Self.label(bar.start)).text(in: language))
           free = first + 1
           continue
         }
@@ -180,7 +187,7 @@ public struct Timeline: Sendable {
       let padded = name + String(repeating: " ", count: nameWidth - name.count)
       var drawn = String(String(line).reversed().drop { $0 == " " }.reversed())
       let note = instants.isEmpty ? "" : "  | " + instants.joined(separator: ", ")
-      if drawn.count + note.count <= span + Self.scaleOverhang { drawn += note }
+      if drawn.count + DisplayWidth.columns(of: note) <= span + Self.scaleOverhang { drawn += note }
       text += padded + drawn + "\n"
     }
     return text

@@ -1,4 +1,5 @@
 import ConcurrencyRuntime
+import Foundation
 
 /// A renderer that draws a ``Timeline`` after each cell that ran concurrent work, and
 /// otherwise renders as the renderer it wraps: what `lessons --timeline` uses.
@@ -16,6 +17,7 @@ public struct TimelineRenderer: Renderer {
   private let base: any Renderer
   private let width: Int
   private let write: @Sendable (String) -> Void
+  private let language = LanguageBox()
 
   /// Renders with `base`, and writes each cell's timeline to `write`, `width` columns wide.
   ///
@@ -33,8 +35,11 @@ public struct TimelineRenderer: Renderer {
   ///     TimelineRenderer.standardOutputWidth   // 80 in a pipe
   public static var standardOutputWidth: Int { StandardStream.output.columns ?? 80 }
 
-  /// Renders as `base`.
-  public func begin(_ section: Section) { base.begin(section) }
+  /// Renders as `base`, and draws the charts of this section in its language.
+  public func begin(_ section: Section) {
+    language.set(section.language)
+    base.begin(section)
+  }
   /// Renders as `base`.
   public func prose(_ text: String) { base.prose(text) }
   /// Renders as `base`.
@@ -45,8 +50,20 @@ public struct TimelineRenderer: Renderer {
   public func cellEnded(_ record: CellRecord) {
     base.cellEnded(record)
     let timeline = Timeline(record)
-    if !timeline.isEmpty { write(timeline.text(width: width) + "\n") }
+    if !timeline.isEmpty {
+      write(timeline.text(width: width, language: language.value) + "\n")
+    }
   }
   /// Renders as `base`.
   public func end(_ section: Section) { base.end(section) }
+}
+
+/// The language of the section being rendered, set by `begin` and read as cells end, on
+/// any thread.
+private final class LanguageBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var language = Language.english
+
+  var value: Language { lock.withLock { language } }
+  func set(_ language: Language) { lock.withLock { self.language = language } }
 }

@@ -71,8 +71,13 @@ public struct TimelineSVG: Sendable {
   ///     svg.add(Timeline(record), section: section)
   ///     svg.charts.count   // 1
   public mutating func add(_ timeline: Timeline, section: Section) {
+    add(timeline, sectionID: section.id, sectionTitle: section.title)
+  }
+
+  /// Adds `timeline`'s chart, titled with a section's id and title, unless it is empty.
+  mutating func add(_ timeline: Timeline, sectionID: String, sectionTitle: String) {
     guard !timeline.isEmpty else { return }
-    charts.append(Chart(sectionID: section.id, sectionTitle: section.title, timeline: timeline))
+    charts.append(Chart(sectionID: sectionID, sectionTitle: sectionTitle, timeline: timeline))
   }
 
   /// Whether there is no chart.
@@ -94,21 +99,41 @@ public struct TimelineSVG: Sendable {
   /// UTF-8 text, standalone, with no scripts.
   ///
   ///     svg.document.hasPrefix("<?xml")   // true
-  public var document: String {
+  public var document: String { document(idPrefix: "") }
+
+  /// The SVG document with its pattern's id prefixed with `idPrefix`: for pictures shown
+  /// side by side in one page that is not HTML's (a Jupyter notebook's outputs).
+  ///
+  ///     svg.document(idPrefix: "cell-2-").contains("id=\"cell-2-waiting\"")   // true
+  public func document(idPrefix: String) -> String {
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      + element(namespace: " xmlns=\"http://www.w3.org/2000/svg\"", idPrefix: idPrefix)
+  }
+
+  /// The picture as an `<svg>` element to put inside an HTML page: no XML declaration, no
+  /// namespace (HTML gives it), and its pattern's id prefixed with `idPrefix`, so that many
+  /// pictures on one page keep their ids apart.
+  ///
+  ///     svg.inlineElement(idPrefix: "c2-").hasPrefix("<svg width=")   // true
+  public func inlineElement(idPrefix: String) -> String {
+    element(namespace: "", idPrefix: idPrefix)
+  }
+
+  private func element(namespace: String, idPrefix: String) -> String {
+    let pattern = Self.escape(idPrefix) + "waiting"
     var body = ""
     var top = 10.0
     for chart in charts {
-      body += Self.draw(chart, top: top)
+      body += Self.draw(chart, top: top, pattern: pattern)
       top += Self.height(of: chart.timeline) + Self.gap
     }
     let width = Self.plotLeft + Self.plotWidth + 40
     let height = max(top, 60)
     return """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <svg xmlns="http://www.w3.org/2000/svg" width="\(Self.number(width))" \
+      <svg\(namespace) width="\(Self.number(width))" \
       height="\(Self.number(height))" viewBox="0 0 \(Self.number(width)) \(Self.number(height))">
       <defs>
-      <pattern id="waiting" width="6" height="6" patternUnits="userSpaceOnUse" \
+      <pattern id="\(pattern)" width="6" height="6" patternUnits="userSpaceOnUse" \
       patternTransform="rotate(45)"><rect width="6" height="6" fill="#dbe8f6"/>\
       <line x1="0" y1="0" x2="0" y2="6" stroke="#7fa7d6" stroke-width="2"/></pattern>
       </defs>
@@ -129,17 +154,17 @@ public struct TimelineSVG: Sendable {
     titleHeight + Double(timeline.rows.count) * laneHeight + axisHeight
   }
 
-  private static func draw(_ chart: Chart, top: Double) -> String {
+  private static func draw(_ chart: Chart, top: Double, pattern: String) -> String {
     let timeline = chart.timeline
     let scale = scale(of: timeline)
     func x(_ time: Duration) -> Double { plotLeft + Timeline.seconds(time) * scale }
-    let title =
-      "\(chart.sectionID) \(chart.sectionTitle): In [\(timeline.cell)], "
-      + Timeline.label(timeline.duration)
+    let section =
+      chart.sectionTitle.isEmpty ? chart.sectionID : "\(chart.sectionID) \(chart.sectionTitle):"
+    let title = "\(section) In [\(timeline.cell)], " + Timeline.label(timeline.duration)
     var svg = "<g class=\"chart\" data-section=\"\(escape(chart.sectionID))\" "
     svg += "data-cell=\"\(timeline.cell)\">\n"
     svg += "<text class=\"title\" x=\"10\" y=\"\(number(top + 18))\">\(escape(title))</text>\n"
-    svg += legend(top: top)
+    svg += legend(top: top, pattern: pattern)
     for (index, row) in timeline.rows.enumerated() {
       let laneTop = top + titleHeight + Double(index) * laneHeight
       let barTop = laneTop + (laneHeight - barHeight) / 2
@@ -177,7 +202,7 @@ public struct TimelineSVG: Sendable {
           guard from < to else { continue }
           svg += "<rect class=\"wait\" x=\"\(number(x(from)))\" y=\"\(number(barTop))\" "
           svg += "width=\"\(number(x(to) - x(from)))\" height=\"\(number(barHeight))\" "
-          svg += "fill=\"url(#waiting)\" stroke=\"#2f6db5\" stroke-width=\"1\"/>\n"
+          svg += "fill=\"url(#\(pattern))\" stroke=\"#2f6db5\" stroke-width=\"1\"/>\n"
         }
         let label = escape(bar.label)
         if width >= Double(bar.label.count) * 8 + 8 {
@@ -209,7 +234,7 @@ public struct TimelineSVG: Sendable {
     return svg
   }
 
-  private static func legend(top: Double) -> String {
+  private static func legend(top: Double, pattern: String) -> String {
     let x = plotLeft + plotWidth - 190
     var svg = "<g class=\"legend\">\n"
     svg += "<rect x=\"\(number(x))\" y=\"\(number(top + 7))\" width=\"14\" height=\"12\" "
@@ -217,7 +242,7 @@ public struct TimelineSVG: Sendable {
     svg += "<text class=\"legend\" x=\"\(number(x + 18))\" y=\"\(number(top + 17))\">running"
     svg += "</text>\n"
     svg += "<rect x=\"\(number(x + 80))\" y=\"\(number(top + 7))\" width=\"14\" height=\"12\" "
-    svg += "fill=\"url(#waiting)\" stroke=\"#2f6db5\"/>\n"
+    svg += "fill=\"url(#\(pattern))\" stroke=\"#2f6db5\"/>\n"
     svg += "<text class=\"legend\" x=\"\(number(x + 98))\" y=\"\(number(top + 17))\">waiting"
     svg += "</text>\n</g>\n"
     return svg

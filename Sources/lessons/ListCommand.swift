@@ -1,5 +1,6 @@
 import CommandLineKit
 import Lessons
+import Notebook
 
 /// `lessons list`: what `lessons` alone prints, the sections with their titles. Hidden: the
 /// help shows `lessons` alone instead.
@@ -11,22 +12,16 @@ enum ListCommand: ParsableCommand {
   static var arguments: ArgumentSet<Void> { ArgumentSet(()) }
 
   static func run(_ options: Void, in program: Program) -> Int32 {
-    program.write(listing)
+    program.write(listing(in: .english))
     return 0
   }
 
-  /// The sections of the chapter, and how to run them.
-  static var listing: String {
-    var text = "Sections of chapter 17, Concurrency with Futures:\n\n"
+  /// The sections of the chapter, and how to run them, in `language`.
+  static func listing(in language: Language) -> String {
+    var text = ProgramText.listingHeading.text(in: language) + "\n\n"
     for section in Catalog.sections {
-      text += "  \(section.id)  \(section.title)\n"
+      text += "  \(section.id)  \(section.reading(in: language).title)\n"
     }
-    text += """
-
-      Run one with 'lessons 17.4'; replay it in virtual time with
-      'lessons 17.4 --virtual'. More in 'lessons --help'.
-
-      """
-    return text
+    return text + "\n" + ProgramText.listingFooter.text(in: language) + "\n"
   }
 }

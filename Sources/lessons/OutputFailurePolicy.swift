@@ -1,4 +1,5 @@
 import ConcurrencyRuntime
+import Notebook
 import Synchronization
 
 #if canImport(Glibc)
@@ -18,7 +19,15 @@ import Synchronization
 /// goes on serving (``serving``).
 enum OutputFailurePolicy {
   /// End the process at the first failed write.
-  static let ending: @Sendable (OutputFailure) -> Void = { failure in
+  static let ending = ending(in: .english)
+
+  /// End the process at the first failed write, saying why in `language`.
+  static func ending(in language: Language) -> @Sendable (OutputFailure) -> Void {
+    { failure in end(failure, message: ProgramText.cannotWriteOutput(failure).text(in: language)) }
+  }
+
+  /// Removes the temporary files, then ends quietly by `SIGPIPE` or with `lessons: MESSAGE`.
+  private static func end(_ failure: OutputFailure, message: String) {
     TemporaryFiles.removeAll()
     if failure.isBrokenPipe {
       signal(SIGPIPE, SIG_DFL)
@@ -29,7 +38,7 @@ enum OutputFailurePolicy {
       raise(SIGPIPE)
       _exit(128 + SIGPIPE)
     }
-    try? StandardStream.error.writeOrThrow("lessons: \(failure)\n")
+    try? StandardStream.error.writeOrThrow("lessons: \(message)\n")
     _exit(1)
   }
 

@@ -23,6 +23,14 @@ enum RunCommand: ParsableCommand {
     var parameters = ParameterOptions()
     /// `--step`: presenter mode.
     var step = false
+    /// The language of the prose, the titles and the program's messages.
+    var language = Language.english
+    /// The handout to make instead of the terminal's text; nil for text.
+    var format: HandoutFormat?
+    /// Where the handout goes; nil for standard output.
+    var output: String?
+    /// Record a handout from a live run rather than in virtual time.
+    var live = false
   }
 
   static let name = "run"
@@ -36,7 +44,12 @@ enum RunCommand: ParsableCommand {
           "--dest", valueName: "DIR",
           help: "save the flags of live flag sections in DIR (default: a fresh temporary "
             + "folder, named when the section starts)",
-          parser: .string, into: \.destination)
+          parser: .string, into: \.destination),
+        .value(
+          "--lang", valueName: "LANG",
+          help: "show prose, titles and messages in LANG: en (English, the default) or ko "
+            + "(Korean); the code, its output and this help stay as they are",
+          parser: .cases, into: \.language),
       ],
       positionals: [
         Positional(
@@ -50,12 +63,17 @@ enum RunCommand: ParsableCommand {
       }
       if options.sections.isEmpty
         && (!options.runtime.isEmpty || options.timeline || options.timelineSVG != nil
-          || options.destination != nil || options.step || options.parameters.list
+          || options.destination != nil || options.format != nil || options.output != nil
+          || options.live || options.step || options.parameters.list
           || !options.parameters.settings.isEmpty)
       {
         throw UsageError("name a section to run, such as 'lessons 17.4' (see 'lessons --help')")
       }
+      if options.step && options.format != nil {
+        throw UsageError("--step is for the terminal; a handout (--format) runs straight through")
+      }
       try options.parameters.check(sections: options.sections)
+      try HandoutExport.check(options)
     }
     .including(RuntimeOptions.group(), at: \.runtime)
     .adding(
@@ -83,7 +101,9 @@ enum RunCommand: ParsableCommand {
       ], section: "options"
     )
     .adding(
-      ParameterOptions.options().map { $0.lifted(\Options.parameters) }, section: "options")
+      ParameterOptions.options().map { $0.lifted(\Options.parameters) }, section: "options"
+    )
+    .adding(HandoutExport.options, section: "handouts")
   }
 
   static let discussion = """
@@ -104,17 +124,15 @@ enum RunCommand: ParsableCommand {
 
   /// `lessons: MESSAGE`, pointing to `--help` for a mistake of the syntax.
   static func usageErrorText(_ error: UsageError, in program: Program) -> String {
-    let hint: String
-    switch error.kind {
-    case .unknownOption, .missingValue, .unwantedValue: hint = " (see '\(program.name) --help')"
-    default: hint = ""
-    }
-    return "\(program.name): \(error.message)\(hint)\n"
+    usageErrorText(error, in: program, language: .english)
   }
 
   static func run(_ options: Options, in program: Program) -> Int32 {
+    if options.language != .english {
+      StandardStream.failureHandler = OutputFailurePolicy.ending(in: options.language)
+    }
     guard !options.sections.isEmpty else {
-      program.write(ListCommand.listing)
+      program.write(ListCommand.listing(in: options.language))
       return 0
     }
     if options.parameters.list {
@@ -125,6 +143,9 @@ enum RunCommand: ParsableCommand {
       program.writeError(
         "lessons: --step waits for keys, but standard input is not a terminal\n")
       return 2
+    }
+    if let format = options.format {
+      return HandoutExport.run(format, options, in: program)
     }
     let text = TextRenderer.standardOutput()
     let runner = NotebookRunner(
@@ -140,14 +161,14 @@ enum RunCommand: ParsableCommand {
     if let svg { renderer = svg }
     var status: Int32 = 0
     for id in options.sections {
-      guard let section = Catalog.section(id) else { continue }
+      guard let section = Catalog.section(id)?.reading(in: options.language) else { continue }
       do {
         try runner.run(section, renderer: renderer)
       } catch let stop as StoppedBeforeCell {
         program.write("\(stop)\n")
         break
       } catch {
-        program.writeError("lessons: \(error)\n")
+        program.writeError("lessons: \(ProgramText.runFailed(error).text(in: options.language))\n")
         status = 1
         break
       }
@@ -156,7 +177,8 @@ enum RunCommand: ParsableCommand {
       do {
         try svg.svg.document.write(toFile: path, atomically: true, encoding: .utf8)
       } catch {
-        program.writeError("lessons: cannot write the timeline to \(path)\n")
+        let message = ProgramText.cannotWriteTimeline(path).text(in: options.language)
+        program.writeError("lessons: \(message)\n")
         return 1
       }
     }

@@ -135,8 +135,10 @@ struct LessonsCLITests {
     let outcome = try CLI.run(["--help"])
     #expect(
       outcome.stdout.hasPrefix(
-        "usage: lessons [-h] [--dest DIR] [--virtual] [--seed N] [--speed X]\n"
-          + "               [--timeline] [--timeline-svg FILE]\n"
+        "usage: lessons [-h] [--dest DIR] [--lang LANG] [--virtual] [--seed N]\n"
+          + "               [--speed X] [--timeline] [--timeline-svg FILE] [--step]\n"
+          + "               [--set NAME=VALUE] [--params] [--format FORMAT] [--output FILE]\n"
+          + "               [--live]\n"
           + "               [SECTION ...]\n"
           + "       lessons {serve,flags2,explore} ...\n"))
     #expect(outcome.stdout.contains("\n  serve "))

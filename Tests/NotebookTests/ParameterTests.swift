@@ -128,10 +128,10 @@ struct ParameterTests {
 
   @Test("the header names each changed knob and its default, or is nil at the defaults")
   func header() {
-    #expect(ParameterValues([workers, calls]).header == nil)
-    #expect(ParameterValues([workers], setting: ["workers": 3]).header == nil)
+    #expect(ParameterValues([workers, calls]).header() == nil)
+    #expect(ParameterValues([workers], setting: ["workers": 3]).header() == nil)
     #expect(
-      ParameterValues([workers, latency], setting: ["workers": 5, "latency": 0.2]).header
+      ParameterValues([workers, latency], setting: ["workers": 5, "latency": 0.2]).header()
         == """
         With workers=5 (default 3), latency=0.2 (default 0.5), from --set; the prose
         describes the defaults.

@@ -65,6 +65,23 @@ struct TimelineTests {
     }
   }
 
+  @Test("in Korean, the heading and the instants' notes are Korean and the bars the same")
+  func korean() {
+    let text = Timeline(record()).text(width: 60, language: .korean)
+    let english = Timeline(record()).text(width: 60)
+    #expect(text.hasPrefix("In [3]의 타임라인, 4s (= 실행, . 대기)\n"))
+    #expect(text.contains("| B: 2s에 끝남\n"))
+    #expect(text.split(separator: "\n")[1] == english.split(separator: "\n")[1])
+    #expect(text.split(separator: "\n")[3] == english.split(separator: "\n")[3])
+  }
+
+  @Test("in Korean every line fits the width, as a terminal counts it", arguments: [50, 60, 80])
+  func koreanFits(width: Int) {
+    for line in Timeline(record()).text(width: width, language: .korean).split(separator: "\n") {
+      #expect(DisplayWidth.columns(of: line) <= width, "\(line)")
+    }
+  }
+
   @Test("a cell with no task spans has no timeline")
   func empty() {
     let quiet = CellRecord(

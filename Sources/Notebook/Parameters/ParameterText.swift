@@ -24,12 +24,15 @@ enum ParameterText {
     character.isLetter || character.isNumber || character == "_"
   }
 
-  /// `text` broken into lines of at most `width` characters, at spaces.
+  /// `text` broken into lines of at most `width` columns (a Hangul syllable takes two), at
+  /// spaces.
   static func wrap(_ text: String, width: Int) -> String {
     var lines: [String] = []
     var line = ""
     for word in text.split(separator: " ") {
-      if !line.isEmpty && line.count + 1 + word.count > width {
+      if !line.isEmpty
+        && DisplayWidth.columns(of: line) + 1 + DisplayWidth.columns(of: word) > width
+      {
         lines.append(line)
         line = ""
       }

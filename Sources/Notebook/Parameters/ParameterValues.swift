@@ -10,7 +10,7 @@ import Foundation
 /// A cell's code names the knob it reads, and what it shows says where the value comes
 /// from: a knob left at its default is shown as its value, so the page reads as the notebook
 /// did (and the transcripts hold it), and a changed one is shown by name, with the run's
-/// header saying what it was set to (``header``).
+/// header saying what it was set to (``header(in:)``).
 ///
 ///     let values = ParameterValues([workers], setting: ["workers": 5])
 ///     values.workers                                  // 5
@@ -54,25 +54,27 @@ public struct ParameterValues: Sendable, Equatable {
     parameters.filter { values[$0.name] != $0.defaultValue }
   }
 
-  /// `workers=5 (default 3)` for each changed knob.
-  public var changes: [String] {
-    changed.map { parameter in
-      let value = values[parameter.name] ?? parameter.defaultValue
-      return "\(parameter.name)=\(parameter.format(value)) "
-        + "(default \(parameter.format(parameter.defaultValue)))"
-    }
-  }
-
-  /// What the run's header says when a knob was changed, wrapped to 78 columns; nil when
-  /// every knob is at its default (the transcripts' run).
+  /// What the run's header says when a knob was changed, in `language`, wrapped to 78
+  /// columns; nil when every knob is at its default (the transcripts' run).
   ///
   ///     // With workers=5 (default 3), from --set; the prose describes the defaults.
-  public var header: String? {
-    let changes = self.changes
+  public func header(in language: Language = .english) -> String? {
+    let changes = changed.map { parameter in
+      let value = values[parameter.name] ?? parameter.defaultValue
+      return (
+        setting: "\(parameter.name)=\(parameter.format(value))",
+        standard: parameter.format(parameter.defaultValue)
+      )
+    }
     guard !changes.isEmpty else { return nil }
-    return ParameterText.wrap(
-      "With \(changes.joined(separator: ", ")), from --set; the prose describes the defaults.",
-      width: 78)
+    let text = Localized(
+      en: "With "
+        + changes.map { "\($0.setting) (default \($0.standard))" }.joined(separator: ", ")
+        + ", from --set; the prose describes the defaults.",
+      ko: "--set으로 바꾼 값: "
+        + changes.map { "\($0.setting) (기본값 \($0.standard))" }.joined(separator: ", ")
+        + ". 본문은 기본값을 두고 설명합니다.")
+    return ParameterText.wrap(text.text(in: language), width: 78)
   }
 
   /// A cell's code as it is shown in this run: `parameters.NAME` of a knob at its default is

@@ -1,0 +1,135 @@
+import CommandLineKit
+
+/// Usage errors of `lessons` in Korean.
+///
+/// The parser and the value parsers write their messages in English as they find the
+/// mistake, before anything knows the language; this matches such a message against the
+/// English pattern of each message `lessons` can give and writes it again in Korean, with the
+/// quoted parts (the option, the value given, the choices) as they were. A message no pattern
+/// fits (one added since) stays English, which a test keeps from going unnoticed.
+///
+///     UsageErrorTranslation.korean("unknown option '--frob'")
+///     // "알 수 없는 옵션입니다: '--frob'"
+///     UsageErrorTranslation.korean("--seed needs a value")
+///     // "--seed 옵션에는 값이 필요합니다"
+enum UsageErrorTranslation {
+  /// An English message pattern, with `{}` where a part is captured, and its Korean form
+  /// built from the parts.
+  struct Entry: Sendable {
+    /// The English message with `{}` for each captured part, in order.
+    let pattern: String
+    /// The Korean message from the captured parts.
+    let korean: @Sendable ([String]) -> String
+    /// A message this pattern fits, for the tests.
+    let example: String
+  }
+
+  /// `message` in Korean, or nil when no pattern fits it.
+  static func korean(_ message: String) -> String? {
+    for entry in entries {
+      if let parts = match(message, pattern: entry.pattern) { return entry.korean(parts) }
+    }
+    return nil
+  }
+
+  /// The parts of `message` where `pattern` has `{}`, or nil when it does not fit. Each part
+  /// ends at the first place the literal text after it appears; the last, at the end.
+  static func match(_ message: String, pattern: String) -> [String]? {
+    let literals = pattern.components(separatedBy: "{}")
+    guard let first = literals.first, message.hasPrefix(first) else { return nil }
+    var rest = message.dropFirst(first.count)
+    var parts: [String] = []
+    for (index, literal) in literals.enumerated().dropFirst() {
+      let isLast = index == literals.count - 1
+      if isLast {
+        guard rest.hasSuffix(literal), rest.count >= literal.count else { return nil }
+        parts.append(String(rest.dropLast(literal.count)))
+        rest = rest.suffix(0)
+      } else {
+        guard let range = rest.range(of: literal) else { return nil }
+        parts.append(String(rest[..<range.lowerBound]))
+        rest = rest[range.upperBound...]
+      }
+    }
+    guard parts.allSatisfy({ !$0.isEmpty }) else { return nil }
+    return parts
+  }
+
+  /// `en or ko` and `a, b or c` as a Korean list: `en, ko`.
+  private static func list(_ text: String) -> String {
+    text.replacingOccurrences(of: " or ", with: ", ")
+  }
+
+  /// The part at `index`, or an empty string (the patterns below always capture enough).
+  private static func part(_ parts: [String], _ index: Int) -> String {
+    parts.indices.contains(index) ? parts[index] : ""
+  }
+
+  /// Every message `lessons` (the run command) can give for a mistake, most specific first.
+  static let entries: [Entry] = [
+    Entry(
+      pattern: "unknown option '{}'",
+      korean: { "알 수 없는 옵션입니다: '\(part($0, 0))'" },
+      example: "unknown option '--frob'"),
+    Entry(
+      pattern: "{} needs a value",
+      korean: { "\(part($0, 0)) 옵션에는 값이 필요합니다" },
+      example: "--seed needs a value"),
+    Entry(
+      pattern: "{} takes no value, not '{}'",
+      korean: { "\(part($0, 0)) 옵션은 값을 받지 않습니다(입력한 값: '\(part($0, 1))')" },
+      example: "--virtual takes no value, not '1'"),
+    Entry(
+      pattern: "unexpected argument '{}'",
+      korean: { "예상하지 못한 인자입니다: '\(part($0, 0))'" },
+      example: "unexpected argument 'x'"),
+    Entry(
+      pattern: "missing {}",
+      korean: { "빠진 인자가 있습니다: \(part($0, 0))" },
+      example: "missing SECTION"),
+    Entry(
+      pattern: "{} must be a whole number from 0 to 2^64 - 1, not '{}'",
+      korean: { "\(part($0, 0)) 값은 0부터 2^64 - 1까지의 정수여야 합니다(입력한 값: '\(part($0, 1))')" },
+      example: "--seed must be a whole number from 0 to 2^64 - 1, not 'x'"),
+    Entry(
+      pattern: "{} must be from {} to {} (such as 2 or 0.5), not '{}'",
+      korean: {
+        "\(part($0, 0)) 값은 \(part($0, 1))에서 \(part($0, 2)) 사이의 수여야 합니다(예: 2, 0.5. "
+          + "입력한 값: '\(part($0, 3))')"
+      },
+      example: "--speed must be from 0.01 to 1000 (such as 2 or 0.5), not '0'"),
+    Entry(
+      pattern: "{} must be between {} and {}, not '{}'",
+      korean: {
+        "\(part($0, 0)) 값은 \(part($0, 1))에서 \(part($0, 2)) 사이여야 합니다"
+          + "(입력한 값: '\(part($0, 3))')"
+      },
+      example: "--seeds must be between 1 and 1000000, not '0'"),
+    Entry(
+      pattern: "{} must be a whole number, not '{}'",
+      korean: { "\(part($0, 0)) 값은 정수여야 합니다(입력한 값: '\(part($0, 1))')" },
+      example: "--workers must be a whole number, not 'x'"),
+    Entry(
+      pattern: "{} must be one of {}, not '{}'",
+      korean: {
+        "\(part($0, 0)) 값은 \(list(part($0, 1))) 중 하나여야 합니다(입력한 값: '\(part($0, 2))')"
+      },
+      example: "--lang must be one of en or ko, not 'xx'"),
+    Entry(
+      pattern: "--speed is for live runs; virtual time has no speed to set",
+      korean: { _ in "--speed는 실제 시간으로 실행할 때만 씁니다. 가상 시간에는 정할 속도가 없습니다" },
+      example: "--speed is for live runs; virtual time has no speed to set"),
+    Entry(
+      pattern: "unknown section '{}': choose one of {}, or all",
+      korean: { "없는 절입니다: '\(part($0, 0))'. \(part($0, 1)) 중 하나나 all을 고르세요" },
+      example: "unknown section '17.9': choose one of 17.1, 17.4, 17.5, or all"),
+    Entry(
+      pattern: "--dest DIR must not be empty",
+      korean: { _ in "--dest에 준 폴더 이름이 비어 있습니다" },
+      example: "--dest DIR must not be empty"),
+    Entry(
+      pattern: "name a section to run, such as 'lessons 17.4' (see 'lessons --help')",
+      korean: { _ in "실행할 절을 지정하세요. 예: 'lessons 17.4' ('lessons --help' 참고)" },
+      example: "name a section to run, such as 'lessons 17.4' (see 'lessons --help')"),
+  ]
+}
