@@ -140,8 +140,7 @@ enum RunCommand: ParsableCommand {
       return 0
     }
     if options.step && !TerminalKeys.isAvailable {
-      program.writeError(
-        "lessons: --step waits for keys, but standard input is not a terminal\n")
+      program.writeError("lessons: \(ProgramText.stepNeedsTerminal.text(in: options.language))\n")
       return 2
     }
     if let format = options.format {
@@ -151,7 +150,8 @@ enum RunCommand: ParsableCommand {
     let runner = NotebookRunner(
       configuration: options.runtime.configuration, destination: options.destination,
       parameters: options.parameters.settings,
-      gate: options.step ? Presenter.standardOutput(style: text.style) : nil)
+      gate: options.step
+        ? Presenter.standardOutput(style: text.style, language: options.language) : nil)
     var renderer: any Renderer =
       options.timeline
       ? TimelineRenderer(text, width: TimelineRenderer.standardOutputWidth) { chart in
@@ -165,7 +165,7 @@ enum RunCommand: ParsableCommand {
       do {
         try runner.run(section, renderer: renderer)
       } catch let stop as StoppedBeforeCell {
-        program.write("\(stop)\n")
+        program.write(stop.text(in: options.language) + "\n")
         break
       } catch {
         program.writeError("lessons: \(ProgramText.runFailed(error).text(in: options.language))\n")

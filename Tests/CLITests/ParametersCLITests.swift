@@ -137,4 +137,15 @@ struct ParametersCLITests {
     #expect(outcome.stdout.contains("] result 1: 10\n"))
     #expect(!outcome.stdout.contains("result 2:"))
   }
+
+  @Test("with --lang ko the header and the usage errors of --set are Korean")
+  func korean() throws {
+    let run = try CLI.run(["17.4", "--virtual", "--set", "workers=5", "--lang", "ko"])
+    #expect(run.stdout.contains("--set으로 바꾼 값: workers=5 (기본값 3)."))
+    let error = try CLI.run(["17.4", "--set", "workers=0", "--lang", "ko"])
+    #expect(error.status == 2)
+    #expect(
+      error.stderr
+        == "lessons: --set workers 값은 1부터 10까지의 정수여야 합니다(입력한 값: '0')\n")
+  }
 }

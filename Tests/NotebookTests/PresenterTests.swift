@@ -135,4 +135,22 @@ struct PresenterTests {
     #expect(Presenter.promptText(cue, color: true).hasPrefix("\u{1B}[7m"))
     #expect(!Presenter.promptText(cue, color: false).contains("\u{1B}"))
   }
+
+  @Test("in Korean, the prompt, the stop line and the notes of b are Korean")
+  func korean() {
+    let cue = CellCue(sectionID: "17.4", number: 2, count: 3, source: "", previous: nil)
+    #expect(
+      Presenter.promptText(cue, color: false, language: .korean)
+        == "다음은 17.4의 In [2]입니다.  Enter: 실행   b: In [1] 다시   q: 끝내기")
+    #expect(
+      StoppedBeforeCell(sectionID: "17.4", number: 3, count: 3).text(in: .korean)
+        == "17.4의 In [3] 앞에서 멈췄습니다(셀 3개 중 2개 실행)")
+    let script = ScriptedKeys([.back, .quit])
+    let collector = Collector()
+    let presenter = Presenter(
+      keys: script, style: .plain, prompt: script.prompt, language: .korean,
+      output: collector.write)
+    #expect(!presenter.proceed(to: cue))
+    #expect(collector.text == "17.4의 첫 셀은 In [2]입니다.\n\n")
+  }
 }

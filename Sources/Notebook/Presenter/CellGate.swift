@@ -62,9 +62,17 @@ public struct StoppedBeforeCell: Error, Equatable, Sendable, CustomStringConvert
   }
 
   /// `stopped before In [3] of 17.4 (2 of 3 cells run)`.
-  public var description: String {
+  public var description: String { text(in: .english) }
+
+  /// The line in `language`.
+  ///
+  ///     stop.text(in: .korean)   // "17.4의 In [3] 앞에서 멈췄습니다(셀 3개 중 2개 실행)"
+  public func text(in language: Language) -> String {
     let ran = number - 1
-    return "stopped before In [\(number)] of \(sectionID) (\(ran) of \(count) "
-      + "cell\(count == 1 ? "" : "s") run)"
+    return Localized(
+      en: "stopped before In [\(number)] of \(sectionID) (\(ran) of \(count) "
+        + "cell\(count == 1 ? "" : "s") run)",
+      ko: "\(sectionID)의 In [\(number)] 앞에서 멈췄습니다(셀 \(count)개 중 \(ran)개 실행)"
+    ).text(in: language)
   }
 }

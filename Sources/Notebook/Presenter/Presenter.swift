@@ -21,30 +21,36 @@ public final class Presenter: CellGate, Sendable {
   private let style: TextRenderer.Style
   private let output: @Sendable (String) -> Void
   private let prompt: PromptLine
+  private let language: Language
 
   /// A presenter that reads `keys`, shows earlier cells again through `output` in `style`,
-  /// and shows its prompt on `prompt`.
+  /// and shows its prompt on `prompt`, its words in `language`.
   public init(
     keys: any KeySource, style: TextRenderer.Style, prompt: PromptLine = .standardError,
-    output: @escaping @Sendable (String) -> Void
+    language: Language = .english, output: @escaping @Sendable (String) -> Void
   ) {
     self.keys = keys
     self.style = style
     self.prompt = prompt
+    self.language = language
     self.output = output
   }
 
   /// A presenter reading keys from the terminal on standard input, prompting on standard
   /// error, and showing earlier cells again on standard output in `style`.
-  public static func standardOutput(style: TextRenderer.Style) -> Presenter {
-    Presenter(keys: TerminalKeys(), style: style) { StandardStream.output.write($0) }
+  public static func standardOutput(
+    style: TextRenderer.Style, language: Language = .english
+  ) -> Presenter {
+    Presenter(keys: TerminalKeys(), style: style, language: language) {
+      StandardStream.output.write($0)
+    }
   }
 
   /// Waits for a key: true to run the cell, false to stop; `b` shows the previous cell and
   /// this one's code again, and waits once more.
   public func proceed(to cue: CellCue) -> Bool {
     while true {
-      prompt.show(Self.promptText(cue, color: style == .color))
+      prompt.show(Self.promptText(cue, color: style == .color, language: language))
       let key = keys.nextKey()
       prompt.clear()
       switch key {
@@ -56,11 +62,17 @@ public final class Presenter: CellGate, Sendable {
     }
   }
 
-  /// `In [3] is next.  Enter: run it   b: In [2] again   q: quit`, within 80 columns.
-  static func promptText(_ cue: CellCue, color: Bool) -> String {
-    var text = "In [\(cue.number)] of \(cue.sectionID) is next.  Enter: run it   "
-    if cue.number > 1 { text += "b: In [\(cue.number - 1)] again   " }
-    text += "q: quit"
+  /// `In [3] of 17.4 is next.  Enter: run it   b: In [2] again   q: quit`, within 80
+  /// columns.
+  static func promptText(_ cue: CellCue, color: Bool, language: Language = .english) -> String {
+    let number = cue.number
+    let back = Localized(en: "b: In [\(number - 1)] again   ", ko: "b: In [\(number - 1)] 다시   ")
+    let text =
+      Localized(
+        en: "In [\(number)] of \(cue.sectionID) is next.  Enter: run it   ",
+        ko: "다음은 \(cue.sectionID)의 In [\(number)]입니다.  Enter: 실행   "
+      ).text(in: language) + (number > 1 ? back.text(in: language) : "")
+      + Localized(en: "q: quit", ko: "q: 끝내기").text(in: language)
     return color ? "\u{1B}[7m\(text)\u{1B}[0m" : text
   }
 
@@ -68,17 +80,25 @@ public final class Presenter: CellGate, Sendable {
   private func showAgain(_ cue: CellCue) {
     let renderer = TextRenderer(style: style, write: output)
     guard let previous = cue.previous else {
-      renderer.note("In [\(cue.number)] is the first cell of \(cue.sectionID).")
+      renderer.note(
+        Localized(
+          en: "In [\(cue.number)] is the first cell of \(cue.sectionID).",
+          ko: "\(cue.sectionID)의 첫 셀은 In [\(cue.number)]입니다."
+        ).text(in: language))
       return
     }
-    renderer.note("Again, In [\(previous.record.number)] and what it printed:")
+    renderer.note(
+      Localized(
+        en: "Again, In [\(previous.record.number)] and what it printed:",
+        ko: "In [\(previous.record.number)]의 코드와 출력을 다시 봅니다:"
+      ).text(in: language))
     renderer.cell(previous.record.number, source: previous.source)
     if !previous.record.output.isEmpty {
       renderer.output(
         ConsoleOutput(time: previous.record.end, thread: "", text: previous.record.output))
     }
     renderer.cellEnded(previous.record)
-    renderer.note("Next:")
+    renderer.note(Localized(en: "Next:", ko: "다음:").text(in: language))
     renderer.cell(cue.number, source: cue.source)
   }
 }
