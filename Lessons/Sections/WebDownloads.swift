@@ -139,6 +139,9 @@ enum WebDownloads {
     title: Localized(
       en: "Example: web downloads in three styles", ko: "예제: 세 가지 방식으로 웹에서 내려받기"),
     prepare: FlagLesson.prepare([.delay]),
+    // `--set latency=0.2`: the DELAY server's delay, which no cell's code spells out. The
+    // number of flags stays 20: the cells show it written out (pop20, and 20 in the prose).
+    parameters: [FlagLesson.latencyParameter],
     blocks: [
       prose(
         en: """

@@ -22,14 +22,21 @@ final class FlagLesson: SectionEnvironment {
   /// another then take about 10 s, as in the notebook.
   static let latency = Duration.milliseconds(500)
 
-  /// The lessons' server of each kind: LOCAL answers at once; DELAY always waits
-  /// ``latency``; ERROR waits it for about half the requests and fails a quarter of them.
-  static func profile(_ label: ServerProfile.Label, seed: UInt64) -> ServerProfile {
+  /// The lessons' server of each kind: LOCAL answers at once; DELAY always waits `latency`
+  /// (``latency`` unless a section's knob changed it); ERROR waits it for about half the
+  /// requests and fails a quarter of them.
+  static func profile(
+    _ label: ServerProfile.Label, seed: UInt64, latency: Duration = FlagLesson.latency
+  ) -> ServerProfile {
     switch label {
     case .local: ServerProfile(.local, seed: seed)
     case .delay, .error: ServerProfile(label, fixedDelay: latency, seed: seed)
     }
   }
+
+  /// The knob of a section whose servers' delay may be changed: `--set latency=0.2`.
+  static let latencyParameter = Parameter.seconds(
+    "latency", default: 0.5, in: 0.1...2, help: "seconds the DELAY server takes to answer")
 
   /// Makes a section's environment with servers of these kinds, whose delays and errors
   /// follow `seed`.
@@ -69,8 +76,14 @@ final class FlagLesson: SectionEnvironment {
     isVirtual = context.configuration.isVirtual
     speed = context.speed
     self.seed = seed
+    // The section's latency knob, if it has one; the lessons' half second otherwise.
+    let latency = context.parameters.value(Self.latencyParameter.name).map {
+      Duration.milliseconds(Int(($0 * 1000).rounded()))
+    }
     let profiles = Dictionary(
-      uniqueKeysWithValues: labels.map { ($0, Self.profile($0, seed: seed)) })
+      uniqueKeysWithValues: labels.map {
+        ($0, Self.profile($0, seed: seed, latency: latency ?? Self.latency))
+      })
     self.profiles = profiles
     progress = Self.progressOutput(runtime: runtime, live: !isVirtual)
     var started: [FlagServer] = []
@@ -81,7 +94,8 @@ final class FlagLesson: SectionEnvironment {
         context.note(Self.virtualNote(labels.map(\.rawValue)).text(in: context.language))
       } else {
         for label in labels {
-          let profile = profiles[label] ?? Self.profile(label, seed: seed)
+          let profile =
+            profiles[label] ?? Self.profile(label, seed: seed, latency: latency ?? Self.latency)
           let server = FlagServer(profile: profile, port: 0, speed: speed)
           try server.start()
           started.append(server)

@@ -20,6 +20,13 @@ func sleep(seconds: Int) {
   Runtime.current.sleep(for: .seconds(seconds))
 }
 
+/// The values of the running section's knobs: `parameters.workers` in a cell is 3, or what
+/// `--set workers=N` made it. Outside a run (a cell called by hand, or inside a run of its
+/// own such as `linesPrinted`), the defaults the catalog declares.
+var parameters: ParameterValues {
+  ParameterValues.current ?? ParameterValues(Catalog.sections.flatMap(\.parameters))
+}
+
 /// A paragraph of prose in English only, until its Korean is written (a test fails until it
 /// is).
 func prose(_ text: String) -> Block { .prose(Localized(en: text)) }

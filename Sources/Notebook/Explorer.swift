@@ -32,19 +32,27 @@ public struct Explorer: Sendable {
   ///
   ///     Explorer(section: section).settings.cpuCount   // 4
   public let settings: RuntimeConfiguration.VirtualSettings
+  /// The knobs changed for every run (`lessons explore 17.4 --set workers=5`); invariants
+  /// read the values in force from the recording.
+  ///
+  ///     Explorer(section: section).parameters.isEmpty   // true
+  public let parameters: ParameterSettings
 
-  /// An explorer of `section` that checks `invariants` (the section's by default).
+  /// An explorer of `section` that checks `invariants` (the section's by default), with the
+  /// knobs of `parameters` changed.
   ///
   /// Nothing runs until ``explore(seeds:parallelism:)`` or ``replay(_:)``.
   ///
   ///     let explorer = Explorer(section: section, invariants: section.invariants + [wrong])
   public init(
     section: Section, invariants: [Invariant]? = nil,
-    settings: RuntimeConfiguration.VirtualSettings = .init()
+    settings: RuntimeConfiguration.VirtualSettings = .init(),
+    parameters: ParameterSettings = ParameterSettings()
   ) {
     self.section = section
     self.invariants = invariants ?? section.invariants
     self.settings = settings
+    self.parameters = parameters
   }
 
   /// Runs the section once per seed and reports what it found, in the order of the seeds.
@@ -68,6 +76,7 @@ public struct Explorer: Sendable {
       }
     }
     var report = ExplorationReport(sectionID: section.id, invariantCount: invariants.count)
+    report.parameters = parameters
     for (seed, result) in zip(seeds, results.all) { report.add(result, seed: seed) }
     return report
   }
@@ -81,6 +90,7 @@ public struct Explorer: Sendable {
     var settings = settings
     settings.schedule = schedule
     var report = ExplorationReport(sectionID: section.id, invariantCount: invariants.count)
+    report.parameters = parameters
     report.add(check(settings), seed: nil)
     return report
   }
@@ -93,7 +103,8 @@ public struct Explorer: Sendable {
   public func check(_ settings: RuntimeConfiguration.VirtualSettings)
     -> (recording: SectionRecording, broken: [(invariant: String, reason: String)])
   {
-    let recording = NotebookRunner(configuration: .virtual(settings)).record(section)
+    let recording = NotebookRunner(configuration: .virtual(settings), parameters: parameters)
+      .record(section)
     // A run that stopped early breaks one promise, said once, rather than every invariant.
     if let failure = recording.failure {
       return (recording, [("the section runs through", failure)])
@@ -148,6 +159,10 @@ public struct ExplorationReport: Sendable {
   ///
   ///     report.violations.first?.seed   // the first seed that broke one
   public var violations: [Violation] = []
+  /// The knobs changed for the runs, which each violation's replay command repeats.
+  ///
+  ///     report.parameters.isEmpty   // true without --set
+  public var parameters = ParameterSettings()
   private var schedules = Set<Schedule>()
   private var transcripts = Set<String>()
 
@@ -181,7 +196,7 @@ public struct ExplorationReport: Sendable {
       violations.append(
         Violation(
           sectionID: sectionID, seed: seed, schedule: result.recording.schedule,
-          invariant: invariant, reason: reason))
+          invariant: invariant, reason: reason, parameters: parameters))
     }
   }
 
@@ -244,12 +259,34 @@ public struct Violation: Sendable, Equatable, CustomStringConvertible {
   ///
   ///     violation.reason   // "results came in the order [1, 0, 2, 3, 4]"
   public var reason: String
+  /// The knobs changed for the run, which the replay command repeats.
+  ///
+  ///     violation.parameters.assignments.map(\.name)   // ["workers"]
+  public var parameters: ParameterSettings
+
+  /// A violation with every field given; without `parameters`, of a run at the defaults.
+  ///
+  ///     Violation(sectionID: "17.4", seed: 17, schedule: nil, invariant: "results in input order",
+  ///               reason: "result 1 came first").replayCommand
+  ///     // "lessons 17.4 --virtual --seed 17"
+  public init(
+    sectionID: String, seed: UInt64?, schedule: Schedule?, invariant: String, reason: String,
+    parameters: ParameterSettings = ParameterSettings()
+  ) {
+    self.sectionID = sectionID
+    self.seed = seed
+    self.schedule = schedule
+    self.invariant = invariant
+    self.reason = reason
+    self.parameters = parameters
+  }
 
   /// The command that shows the run again, when it had a seed.
   ///
   ///     violation.replayCommand   // "lessons 17.4 --virtual --seed 17"
   public var replayCommand: String? {
-    seed.map { "lessons \(sectionID) --virtual --seed \($0)" }
+    let sets = parameters.assignments.map { " --set \($0.name)=\($0.text)" }.joined()
+    return seed.map { "lessons \(sectionID) --virtual --seed \($0)\(sets)" }
   }
 
   /// Two lines: what broke, then the command that replays it.

@@ -87,6 +87,12 @@ public struct SectionRecording: Sendable {
   ///
   ///     recording.failure   // nil
   public var failure: String?
+  /// The values of the section's knobs in force for the run.
+  ///
+  /// Invariants that depend on a knob read it here.
+  ///
+  ///     recording.parameters.workers   // 3
+  public var parameters: ParameterValues
 
   /// A recording with every field given.
   ///
@@ -96,8 +102,9 @@ public struct SectionRecording: Sendable {
   ///                      failure: nil).cells.isEmpty   // true
   public init(
     sectionID: String, cells: [CellRecord], text: String, events: [TraceEvent],
-    schedule: Schedule?, failure: String?
+    schedule: Schedule?, failure: String?, parameters: ParameterValues = ParameterValues()
   ) {
+    self.parameters = parameters
     self.sectionID = sectionID
     self.cells = cells
     self.text = text

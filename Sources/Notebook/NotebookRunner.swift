@@ -21,12 +21,22 @@ public struct NotebookRunner: Sendable {
   /// Where sections save the files they make; nil lets each live section make a fresh
   /// temporary folder, which it names. Virtual runs save nothing.
   public let destination: String?
+  /// The knobs changed with `--set`; each section takes the ones it has.
+  public var parameters: ParameterSettings
+  /// Asked before each cell whether to run it (presenter mode); nil runs straight through.
+  public var gate: (any CellGate)?
 
   /// A runner whose sections run in a runtime made from `configuration`, saving their files
-  /// in `destination` (nil: a fresh temporary folder per section).
-  public init(configuration: RuntimeConfiguration, destination: String? = nil) {
+  /// in `destination` (nil: a fresh temporary folder per section), with the knobs of
+  /// `parameters` changed, and asking `gate` before each cell.
+  public init(
+    configuration: RuntimeConfiguration, destination: String? = nil,
+    parameters: ParameterSettings = ParameterSettings(), gate: (any CellGate)? = nil
+  ) {
     self.configuration = configuration
     self.destination = destination
+    self.parameters = parameters
+    self.gate = gate
   }
 
   /// Runs every cell of `section`, stopping at the first that throws; returns the trace of
@@ -35,10 +45,13 @@ public struct NotebookRunner: Sendable {
   /// A failing cell is shown by the renderer and thrown as ``NotebookError/cellFailed``; a
   /// deadlock in virtual time is thrown as `RuntimeError.deadlock`; a section that cannot
   /// prepare its environment runs no cell and throws ``NotebookError/preparationFailed``.
+  /// A setting of ``parameters`` that does not fit the section throws ``ParameterError``
+  /// before anything runs, and a ``gate`` that says no throws ``StoppedBeforeCell``.
   @discardableResult
   public func run(_ section: Section, renderer: any Renderer) throws -> [TraceEvent] {
     var runtime: Runtime?
-    return try run(section, renderer: renderer, runtime: &runtime)
+    let values = try parameters.values(for: section)
+    return try run(section, values: values, renderer: renderer, runtime: &runtime)
   }
 
   /// Runs `section` as ``run(_:renderer:)`` does, rendering it as plain text into memory, and
@@ -52,43 +65,61 @@ public struct NotebookRunner: Sendable {
     let renderer = RecordingRenderer()
     var runtime: Runtime?
     var failure: String?
+    var values = ParameterValues(section.parameters)
     do {
-      try run(section, renderer: renderer, runtime: &runtime)
+      values = try parameters.values(for: section)
+      try run(section, values: values, renderer: renderer, runtime: &runtime)
     } catch {
       failure = "\(error)"
     }
     return SectionRecording(
       sectionID: section.id, cells: renderer.cells, text: renderer.rendered,
-      events: runtime?.trace.events ?? [], schedule: runtime?.schedule, failure: failure)
+      events: runtime?.trace.events ?? [], schedule: runtime?.schedule, failure: failure,
+      parameters: values)
   }
 
-  /// ``run(_:renderer:)``, handing out the runtime it made, which holds the trace and the
-  /// schedule even when the run throws.
+  /// ``run(_:renderer:)`` with the knobs at `values`, handing out the runtime it made, which
+  /// holds the trace and the schedule even when the run throws.
   @discardableResult
-  private func run(_ section: Section, renderer: any Renderer, runtime made: inout Runtime?)
-    throws -> [TraceEvent]
-  {
+  private func run(
+    _ section: Section, values: ParameterValues, renderer: any Renderer,
+    runtime made: inout Runtime?
+  ) throws -> [TraceEvent] {
     let output: @Sendable (ConsoleOutput) -> Void = { renderer.output($0) }
     let runtime = configuration.makeRuntime(output: output)
     made = runtime
+    ParameterRegistry.register(values, for: runtime)
+    defer { ParameterRegistry.remove(for: runtime) }
     renderer.begin(section)
-    let environment = try prepare(section, runtime: runtime, renderer: renderer)
+    if let header = values.header(in: section.language) { renderer.note(header) }
+    let environment = try prepare(section, values: values, runtime: runtime, renderer: renderer)
     defer {
       if let environment {
         EnvironmentRegistry.remove(for: runtime)
         environment.tearDown()
       }
     }
+    let gate = self.gate
     try runtime.run {
       var number = 0
+      var previous: (source: String, record: CellRecord)?
+      let count = section.cells.count
       for block in section.blocks {
         switch block {
         case .prose(let text):
           renderer.prose(text.text(in: section.language))
         case .cell(let cell):
           number += 1
-          renderer.cell(number, source: cell.source)
-          try Self.run(cell, number: number, in: runtime, renderer: renderer)
+          let source = values.shown(cell.source)
+          renderer.cell(number, source: source)
+          let cue = CellCue(
+            sectionID: section.id, number: number, count: count, source: source,
+            previous: previous)
+          if let gate, !gate.proceed(to: cue) {
+            throw StoppedBeforeCell(sectionID: section.id, number: number, count: count)
+          }
+          let record = try Self.run(cell, number: number, in: runtime, renderer: renderer)
+          previous = (source, record)
         }
       }
     }
@@ -98,12 +129,13 @@ public struct NotebookRunner: Sendable {
 
   /// Makes the section's environment, if it has one, and registers it for `runtime`.
   private func prepare(
-    _ section: Section, runtime: Runtime, renderer: any Renderer
+    _ section: Section, values: ParameterValues, runtime: Runtime, renderer: any Renderer
   ) throws -> (any SectionEnvironment)? {
     guard let prepare = section.prepare else { return nil }
     let context = SectionContext(
       sectionID: section.id, runtime: runtime, configuration: configuration,
-      destination: destination, language: section.language, note: { renderer.note($0) })
+      destination: destination, language: section.language, note: { renderer.note($0) },
+      parameters: values)
     let environment: any SectionEnvironment
     do {
       environment = try prepare(context)
@@ -114,10 +146,11 @@ public struct NotebookRunner: Sendable {
     return environment
   }
 
-  /// Runs one cell between its trace events and hands the renderer its record.
+  /// Runs one cell between its trace events, hands the renderer its record, and returns it.
+  @discardableResult
   private static func run(
     _ cell: Cell, number: Int, in runtime: Runtime, renderer: any Renderer
-  ) throws {
+  ) throws -> CellRecord {
     let first = runtime.trace.count
     let start = runtime.now
     runtime.trace.record(.cellStarted(number), in: runtime)
@@ -134,11 +167,12 @@ public struct NotebookRunner: Sendable {
       if case .output(let text) = $0.kind { return text }
       return ""
     }.joined()
-    renderer.cellEnded(
-      CellRecord(
-        number: number, name: cell.name, failure: message, output: output, events: events,
-        start: start, end: runtime.now))
+    let record = CellRecord(
+      number: number, name: cell.name, failure: message, output: output, events: events,
+      start: start, end: runtime.now)
+    renderer.cellEnded(record)
     if let message { throw NotebookError.cellFailed(number: number, error: message) }
+    return record
   }
 }
 

@@ -35,12 +35,17 @@ public struct Section: Sendable {
   /// What every valid interleaving of the section's run keeps, checked by `lessons explore`.
   public let invariants: [Invariant]
 
+  /// The knobs its cells read (`parameters.workers`), which `--set` changes for a run.
+  public let parameters: [Parameter]
+
   /// Makes a section; `prepare`, if given, makes its environment before each run;
-  /// `invariants` are what `lessons explore` checks under every seed.
+  /// `invariants` are what `lessons explore` checks under every seed; `parameters` are the
+  /// knobs its cells read, each with a default, a range and a line of help.
   public init(
-    id: String, title: Localized, prepare: Prepare? = nil, blocks: [Block],
-    invariants: [Invariant] = []
+    id: String, title: Localized, prepare: Prepare? = nil, parameters: [Parameter] = [],
+    blocks: [Block], invariants: [Invariant] = []
   ) {
+    self.parameters = parameters
     self.id = id
     self.localizedTitle = title
     self.prepare = prepare
@@ -51,12 +56,12 @@ public struct Section: Sendable {
   /// Makes a section whose title is in English only, until its Korean is written (a test of
   /// the catalogue fails until it is).
   public init(
-    id: String, title: String, prepare: Prepare? = nil, blocks: [Block],
-    invariants: [Invariant] = []
+    id: String, title: String, prepare: Prepare? = nil, parameters: [Parameter] = [],
+    blocks: [Block], invariants: [Invariant] = []
   ) {
     self.init(
-      id: id, title: Localized(en: title), prepare: prepare, blocks: blocks,
-      invariants: invariants)
+      id: id, title: Localized(en: title), prepare: prepare, parameters: parameters,
+      blocks: blocks, invariants: invariants)
   }
 
   /// The same section, reading in `language`.

@@ -45,6 +45,8 @@ public struct SectionContext: Sendable {
   public var destination: String?
   /// Shows a short note before the cells (the servers started, the folder chosen).
   public var note: @Sendable (String) -> Void
+  /// The values of the section's knobs in force for the run (`--set`).
+  public var parameters: ParameterValues
   /// The language the section reads in, which its notes are written in.
   public var language: Language
 
@@ -52,8 +54,9 @@ public struct SectionContext: Sendable {
   public init(
     sectionID: String, runtime: Runtime, configuration: RuntimeConfiguration,
     destination: String?, language: Language = .english,
-    note: @escaping @Sendable (String) -> Void
+    note: @escaping @Sendable (String) -> Void, parameters: ParameterValues = ParameterValues()
   ) {
+    self.parameters = parameters
     self.sectionID = sectionID
     self.runtime = runtime
     self.configuration = configuration

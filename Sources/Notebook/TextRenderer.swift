@@ -18,7 +18,8 @@ public final class TextRenderer: Renderer, @unchecked Sendable {
     case color
   }
 
-  private let style: Style
+  /// Plain or coloured: what a presenter showing an earlier cell again matches.
+  public let style: Style
   private let write: @Sendable (String) -> Void
   private let lock = NSLock()
   private var atLineStart = true
@@ -69,11 +70,13 @@ public final class TextRenderer: Renderer, @unchecked Sendable {
   public func output(_ piece: ConsoleOutput) {
     lock.withLock {
       var text = piece.text
+      var startsLine = atLineStart
       if !cellHasOutput {
         cellHasOutput = true
         text = "\n" + text
+        startsLine = false
       }
-      writeLocked(text)
+      writeLocked(style == .color ? paintStamps(text, startsLine: startsLine) : text)
     }
   }
 
@@ -94,7 +97,7 @@ public final class TextRenderer: Renderer, @unchecked Sendable {
 
   // MARK: Text
 
-  private enum Tone { case bold, prompt, code, error, note }
+  private enum Tone { case bold, prompt, code, error, note, stamp }
 
   private func paint(_ text: String, _ tone: Tone) -> String {
     guard style == .color else { return text }
@@ -105,8 +108,39 @@ public final class TextRenderer: Renderer, @unchecked Sendable {
     case .code: code = "36"
     case .error: code = "1;31"
     case .note: code = "2"
+    case .stamp: code = "33"
     }
     return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+  }
+
+  /// `text` with each `[HH:MM:SS]` that begins a line painted; the piece stays one write,
+  /// so lines from different threads still never tear apart.
+  private func paintStamps(_ text: String, startsLine: Bool) -> String {
+    var result = ""
+    var lineStart = startsLine
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      if line.offset > 0 {
+        result += "\n"
+        lineStart = true
+      }
+      let body = line.element
+      if lineStart, body.count >= 10, Self.isStamp(body.prefix(10)) {
+        result += paint(String(body.prefix(10)), .stamp) + body.dropFirst(10)
+      } else {
+        result += body
+      }
+    }
+    return result
+  }
+
+  /// Whether `text` is `[HH:MM:SS]`.
+  private static func isStamp(_ text: Substring) -> Bool {
+    let characters = Array(text)
+    guard characters.count == 10, characters[0] == "[", characters[9] == "]" else {
+      return false
+    }
+    return [1, 2, 4, 5, 7, 8].allSatisfy { characters[$0].isASCII && characters[$0].isNumber }
+      && characters[3] == ":" && characters[6] == ":"
   }
 
   private func emit(_ text: String) { lock.withLock { writeLocked(text) } }

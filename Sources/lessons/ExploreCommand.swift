@@ -18,6 +18,8 @@ enum ExploreCommand: ParsableCommand {
     var seeds = 100
     var schedule: String?
     var saveSchedule: String?
+    /// `--set`: the knobs changed for every run.
+    var parameters = ParameterOptions()
   }
 
   static let name = "explore"
@@ -45,7 +47,13 @@ enum ExploreCommand: ParsableCommand {
         Positional(
           "SECTION", help: "the section to explore (such as 17.4), or all", parser: .sectionIDs,
           into: \.sections)
-      ])
+      ]
+    ) { options throws(UsageError) in
+      try options.parameters.check(sections: options.sections)
+    }
+    .adding(
+      ParameterOptions.options(listing: false).map { $0.lifted(\Options.parameters) },
+      section: "options")
   }
 
   static let discussion = """
@@ -74,7 +82,7 @@ enum ExploreCommand: ParsableCommand {
     var firstViolation: Schedule?
     for id in options.sections {
       guard let section = Catalog.section(id) else { return 2 }
-      let explorer = Explorer(section: section)
+      let explorer = Explorer(section: section, parameters: options.parameters.settings)
       let report =
         schedule.map { explorer.replay($0) }
         ?? explorer.explore(seeds: 0..<UInt64(options.seeds))

@@ -76,7 +76,9 @@ enum HandoutExport {
     let configuration: RuntimeConfiguration =
       options.live
       ? .live(speed: options.runtime.speed ?? 1) : .virtual(seed: options.runtime.seed)
-    let runner = NotebookRunner(configuration: configuration, destination: options.destination)
+    let runner = NotebookRunner(
+      configuration: configuration, destination: options.destination,
+      parameters: options.parameters.settings)
     let recorder = HandoutRecorder()
     let svg = options.timelineSVG.map { _ in TimelineSVGRenderer(recorder) }
     let renderer: any Renderer = svg ?? recorder

@@ -19,6 +19,10 @@ enum RunCommand: ParsableCommand {
     var destination: String?
     var timeline = false
     var timelineSVG: String?
+    /// `--set` and `--params`.
+    var parameters = ParameterOptions()
+    /// `--step`: presenter mode.
+    var step = false
     /// The language of the prose, the titles and the program's messages.
     var language = Language.english
     /// The handout to make instead of the terminal's text; nil for text.
@@ -60,10 +64,15 @@ enum RunCommand: ParsableCommand {
       if options.sections.isEmpty
         && (!options.runtime.isEmpty || options.timeline || options.timelineSVG != nil
           || options.destination != nil || options.format != nil || options.output != nil
-          || options.live)
+          || options.live || options.step || options.parameters.list
+          || !options.parameters.settings.isEmpty)
       {
         throw UsageError("name a section to run, such as 'lessons 17.4' (see 'lessons --help')")
       }
+      if options.step && options.format != nil {
+        throw UsageError("--step is for the terminal; a handout (--format) runs straight through")
+      }
+      try options.parameters.check(sections: options.sections)
       try HandoutExport.check(options)
     }
     .including(RuntimeOptions.group(), at: \.runtime)
@@ -81,7 +90,18 @@ enum RunCommand: ParsableCommand {
             "write the same charts, one per cell that ran concurrent work, as a standalone "
             + "SVG picture to FILE",
           parser: .string, into: \.timelineSVG),
+        .flag(
+          "--step",
+          help:
+            "presenter mode: before each cell, with its code shown, wait for a key. "
+            + "Enter (or space, n, Right, Page Down) runs the cell; b (Left, Page Up) shows "
+            + "the previous cell again, with what it printed; q (Esc, Ctrl-C) stops there. "
+            + "Standard input must be a terminal",
+          set: \.step),
       ], section: "options"
+    )
+    .adding(
+      ParameterOptions.options().map { $0.lifted(\Options.parameters) }, section: "options"
     )
     .adding(HandoutExport.options, section: "handouts")
   }
@@ -96,9 +116,10 @@ enum RunCommand: ParsableCommand {
     """
 
   static let epilog = """
-    Exit status: 0 when the section ran, 1 when a cell failed, the run deadlocked
-    or output could not be written, 2 for a usage error. When the reader of the
-    output goes away (as with '| head'), lessons stops at once, quietly.
+    Exit status: 0 when the section ran (or --step was told to stop), 1 when a
+    cell failed, the run deadlocked or output could not be written, 2 for a usage
+    error. When the reader of the output goes away (as with '| head'), lessons
+    stops at once, quietly.
     """
 
   /// `lessons: MESSAGE`, pointing to `--help` for a mistake of the syntax.
@@ -114,12 +135,23 @@ enum RunCommand: ParsableCommand {
       program.write(ListCommand.listing(in: options.language))
       return 0
     }
+    if options.parameters.list {
+      program.write(ParameterTable.text(for: options.sections.compactMap(Catalog.section)))
+      return 0
+    }
+    if options.step && !TerminalKeys.isAvailable {
+      program.writeError("lessons: \(ProgramText.stepNeedsTerminal.text(in: options.language))\n")
+      return 2
+    }
     if let format = options.format {
       return HandoutExport.run(format, options, in: program)
     }
-    let runner = NotebookRunner(
-      configuration: options.runtime.configuration, destination: options.destination)
     let text = TextRenderer.standardOutput()
+    let runner = NotebookRunner(
+      configuration: options.runtime.configuration, destination: options.destination,
+      parameters: options.parameters.settings,
+      gate: options.step
+        ? Presenter.standardOutput(style: text.style, language: options.language) : nil)
     var renderer: any Renderer =
       options.timeline
       ? TimelineRenderer(text, width: TimelineRenderer.standardOutputWidth) { chart in
@@ -132,6 +164,9 @@ enum RunCommand: ParsableCommand {
       guard let section = Catalog.section(id)?.reading(in: options.language) else { continue }
       do {
         try runner.run(section, renderer: renderer)
+      } catch let stop as StoppedBeforeCell {
+        program.write(stop.text(in: options.language) + "\n")
+        break
       } catch {
         program.writeError("lessons: \(ProgramText.runFailed(error).text(in: options.language))\n")
         status = 1

@@ -24,8 +24,8 @@ struct ExploreTests {
     #expect(broken.isEmpty)
     #expect(
       section.invariants.map(\.name) == [
-        "result i after loiter(i) done", "results in input order", "makespan 5 s",
-        "at most 3 calls at once",
+        "result i after loiter(i) done", "results in input order",
+        "makespan as planned (5 s by default)", "at most workers calls at once (3 by default)",
       ])
   }
 }

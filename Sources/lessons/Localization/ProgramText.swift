@@ -75,4 +75,9 @@ enum ProgramText {
       runFailed(RuntimeError.scheduleDiverged(at: 3)),
     ] + handoutTexts
   }
+
+  /// `--step` without a terminal to read keys from.
+  static let stepNeedsTerminal = Localized(
+    en: "--step waits for keys, but standard input is not a terminal",
+    ko: "--step은 키 입력을 기다리는데, 표준 입력이 터미널이 아닙니다")
 }

@@ -67,6 +67,52 @@ enum UsageErrorTranslation {
 
   /// Every message `lessons` (the run command) can give for a mistake, most specific first.
   static let entries: [Entry] = [
+    // --set and --step
+    Entry(
+      pattern: "--set takes NAME=VALUE, such as workers=5, not '{}'",
+      korean: { "--set에는 NAME=VALUE 꼴로 주세요(예: workers=5. 입력한 값: '\(part($0, 0))')" },
+      example: "--set takes NAME=VALUE, such as workers=5, not 'workers'"),
+    Entry(
+      pattern: "--set {} must be a whole number from {} to {}, not '{}'",
+      korean: {
+        "--set \(part($0, 0)) 값은 \(part($0, 1))부터 \(part($0, 2))까지의 정수여야 합니다"
+          + "(입력한 값: '\(part($0, 3))')"
+      },
+      example: "--set workers must be a whole number from 1 to 10, not '0'"),
+    Entry(
+      pattern: "--set {} must be seconds from {} to {}, not '{}'",
+      korean: {
+        "--set \(part($0, 0)) 값은 \(part($0, 1))초에서 \(part($0, 2))초 사이여야 합니다"
+          + "(입력한 값: '\(part($0, 3))')"
+      },
+      example: "--set latency must be seconds from 0.1 to 2, not '5'"),
+    Entry(
+      pattern: "{} has no parameter '{}' (it has none)",
+      korean: { "\(part($0, 0)) 절에는 '\(part($0, 1))' 매개변수가 없습니다(매개변수가 없는 절입니다)" },
+      example: "17.5 has no parameter 'workers' (it has none)"),
+    Entry(
+      pattern: "{} has no parameter '{}' (its parameters: {})",
+      korean: {
+        "\(part($0, 0)) 절에는 '\(part($0, 1))' 매개변수가 없습니다"
+          + "(있는 것: \(part($0, 2).replacingOccurrences(of: " and ", with: ", ")))"
+      },
+      example: "17.4 has no parameter 'worker' (its parameters: workers and calls)"),
+    Entry(
+      pattern: "no section has a parameter '{}' (see --params)",
+      korean: { "'\(part($0, 0))' 매개변수가 있는 절이 없습니다(--params 참고)" },
+      example: "no section has a parameter 'x' (see --params)"),
+    Entry(
+      pattern: "no section has a parameter '{}' (none has any)",
+      korean: { "'\(part($0, 0))' 매개변수가 있는 절이 없습니다(매개변수가 있는 절이 없습니다)" },
+      example: "no section has a parameter 'x' (none has any)"),
+    Entry(
+      pattern: "no section has a parameter '{}' (known: {})",
+      korean: { "'\(part($0, 0))' 매개변수가 있는 절이 없습니다(있는 것: \(part($0, 1)))" },
+      example: "no section has a parameter 'threads' (known: latency, workers, calls)"),
+    Entry(
+      pattern: "--step is for the terminal; a handout (--format) runs straight through",
+      korean: { _ in "--step은 터미널에서 씁니다. 유인물(--format)은 멈추지 않고 실행합니다" },
+      example: "--step is for the terminal; a handout (--format) runs straight through"),
     Entry(
       pattern: "unknown option '{}'",
       korean: { "알 수 없는 옵션입니다: '\(part($0, 0))'" },
