@@ -99,15 +99,15 @@ enum UsageErrorTranslation {
       example: "17.4 has no parameter 'worker' (its parameters: workers and calls)"),
     Entry(
       pattern: "no section has a parameter '{}' (see --params)",
-      korean: { "'\(part($0, 0))' 매개변수가 있는 절이 없습니다(--params 참고)" },
+      korean: { "'\(part($0, 0))'라는 매개변수는 어느 절에도 없습니다(--params 참고)" },
       example: "no section has a parameter 'x' (see --params)"),
     Entry(
       pattern: "no section has a parameter '{}' (none has any)",
-      korean: { "'\(part($0, 0))' 매개변수가 있는 절이 없습니다(매개변수가 있는 절이 없습니다)" },
+      korean: { "'\(part($0, 0))'라는 매개변수는 없습니다(매개변수가 있는 절이 하나도 없습니다)" },
       example: "no section has a parameter 'x' (none has any)"),
     Entry(
       pattern: "no section has a parameter '{}' (known: {})",
-      korean: { "'\(part($0, 0))' 매개변수가 있는 절이 없습니다(있는 것: \(part($0, 1)))" },
+      korean: { "'\(part($0, 0))'라는 매개변수는 없습니다(있는 것: \(part($0, 1)))" },
       example: "no section has a parameter 'threads' (known: latency, workers, calls)"),
     Entry(
       pattern: "--step is for the terminal; a handout (--format) runs straight through",
