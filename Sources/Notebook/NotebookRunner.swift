@@ -67,8 +67,12 @@ public struct NotebookRunner: Sendable {
     let output: @Sendable (ConsoleOutput) -> Void = { renderer.output($0) }
     let runtime = configuration.makeRuntime(output: output)
     made = runtime
+    // The environment is made before the heading is shown, its notes held until then: a
+    // section that cannot start shows nothing but its error, not a heading with nothing under.
+    let notes = HeldNotes(renderer)
+    let environment = try prepare(section, runtime: runtime, note: notes.note)
     renderer.begin(section)
-    let environment = try prepare(section, runtime: runtime, renderer: renderer)
+    notes.release()
     defer {
       if let environment {
         EnvironmentRegistry.remove(for: runtime)
@@ -94,12 +98,12 @@ public struct NotebookRunner: Sendable {
 
   /// Makes the section's environment, if it has one, and registers it for `runtime`.
   private func prepare(
-    _ section: Section, runtime: Runtime, renderer: any Renderer
+    _ section: Section, runtime: Runtime, note: @escaping @Sendable (String) -> Void
   ) throws -> (any SectionEnvironment)? {
     guard let prepare = section.prepare else { return nil }
     let context = SectionContext(
       sectionID: section.id, runtime: runtime, configuration: configuration,
-      destination: destination, note: { renderer.note($0) })
+      destination: destination, note: note)
     let environment: any SectionEnvironment
     do {
       environment = try prepare(context)

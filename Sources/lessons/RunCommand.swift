@@ -44,6 +44,9 @@ enum RunCommand: ParsableCommand {
       if options.destination?.isEmpty == true {
         throw UsageError("--dest DIR must not be empty")
       }
+      if options.timelineSVG?.isEmpty == true {
+        throw UsageError("--timeline-svg FILE must not be empty")
+      }
       if options.sections.isEmpty
         && (!options.runtime.isEmpty || options.timeline || options.timelineSVG != nil
           || options.destination != nil)
@@ -98,6 +101,10 @@ enum RunCommand: ParsableCommand {
     guard !options.sections.isEmpty else {
       program.write(ListCommand.listing)
       return 0
+    }
+    if let path = options.timelineSVG, let problem = WritableFile(path).problem {
+      program.writeError("lessons: cannot write the timeline to \(path): \(problem)\n")
+      return 1
     }
     let runner = NotebookRunner(
       configuration: options.runtime.configuration, destination: options.destination)
