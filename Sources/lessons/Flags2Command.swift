@@ -1,4 +1,5 @@
 import CommandLineKit
+import ConcurrencyRuntime
 import Flags
 import Foundation
 import Lessons
@@ -7,7 +8,9 @@ import Lessons
 /// programs, downloading with the chapter's own functions (the 17.5 lesson's cells).
 ///
 /// Usage errors print the book's `*** Usage error: …` line and the usage on standard error
-/// and return 2; `--help` prints the help and returns 0; otherwise the download's status.
+/// and return 2; `--help` prints the help and returns 0; otherwise the download's status
+/// (130 after Ctrl-C, which lets the downloads under way finish and reports the rest as
+/// interrupted).
 /// Its first word picks the style, so it reads its words itself before handing the rest to
 /// ``Flags2Options/parse(_:style:)``.
 enum Flags2Command: Command {
@@ -36,6 +39,8 @@ enum Flags2Command: Command {
       program.write(Flags2Usage.help(style))
       return 0
     }
+    // Ctrl-C stops new downloads; the footer reports them and the status is 130.
+    Interrupt.install()
     return Flags2Program(options: options, download: .book(style)).run()
   }
 

@@ -202,6 +202,12 @@ final class ServeProcess: @unchecked Sendable {
     return lock.withLock { received.removeFirst() }
   }
 
+  /// Kills it with SIGKILL, which it cannot catch, and waits for the end.
+  func kill() {
+    Glibc.kill(process.processIdentifier, SIGKILL)
+    exited.wait()
+  }
+
   /// Sends SIGINT and returns the exit status (nil if it did not exit within 30 s).
   func interrupt() -> Int32? {
     process.interrupt()
