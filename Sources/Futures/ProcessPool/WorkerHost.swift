@@ -40,24 +40,37 @@ public enum WorkerHost {
       close(null)
     }
     dup2(STDERR_FILENO, STDOUT_FILENO)
-    exitWhenClosed(input)
+    let activity = JobActivity()
+    exitWhenClosed(input, during: activity)
     let channel = PipeChannel(input: input, output: output, name: "the parent")
-    exit(serve(channel, registry: registry, charge: nil))
+    exit(serve(channel, registry: registry, charge: nil, activity: activity))
   }
 
   /// Serves jobs from `channel` until it closes or a job ends the process; returns the exit
   /// status. `charge` takes each job's virtual cost (simulated workers), or nil (live).
+  ///
+  /// Input that is not a stream of jobs (garbage, or a message cut short) is one line on
+  /// standard error and status 1: a hand-started worker fed the wrong thing says so, rather
+  /// than exit 0 as if its work were done. `activity` is told when a job runs (live workers).
   static func serve(
-    _ channel: any MessageChannel, registry: WorkerRegistry, charge: ((Duration) -> Void)?
+    _ channel: any MessageChannel, registry: WorkerRegistry, charge: ((Duration) -> Void)?,
+    activity: JobActivity? = nil
   ) -> Int32 {
     while true {
       let message: [UInt8]?
-      do { message = try channel.receive() } catch { return 0 }
+      do {
+        message = try channel.receive()
+      } catch {
+        StandardStream.error.write("worker: its input is not a stream of jobs (\(error))\n")
+        return 1
+      }
       guard let message else { return 0 }
       guard let job = try? WorkerMessage.decodeJob(message) else {
-        StandardStream.error.write("worker: a message that is not a job; exiting\n")
-        return 2
+        StandardStream.error.write("worker: its input is not a stream of jobs (not a job)\n")
+        return 1
       }
+      activity?.isRunningJob = true
+      defer { activity?.isRunningJob = false }
       let reply: WorkerMessage.Reply
       do {
         guard let entry = registry.entry(named: job.function) else {
@@ -76,20 +89,44 @@ public enum WorkerHost {
     }
   }
 
-  /// Ends the process as soon as every writer of `input` has closed it, whatever the main
-  /// thread is doing: `poll` with no events still reports a hang-up, and new data does not
-  /// wake it.
-  private static func exitWhenClosed(_ input: Int32) {
+  /// Ends the process as soon as every writer of `input` has closed it while a job runs:
+  /// `poll` with no events still reports a hang-up, and new data does not wake it. Between
+  /// jobs the main thread reads the end (or the garbage before it) itself, and says so. An
+  /// input that is a file, not a pipe or socket, never hangs up: nothing to watch.
+  private static func exitWhenClosed(_ input: Int32, during activity: JobActivity) {
+    var info = stat()
+    guard fstat(input, &info) == 0,
+      [S_IFIFO, S_IFSOCK].contains(info.st_mode & S_IFMT)
+    else { return }
     let watcher = Thread {
       var watched = pollfd(fd: input, events: 0, revents: 0)
       while true {
         let ready = poll(&watched, 1, -1)
         if ready < 0 && errno == EINTR { continue }
-        if ready < 0 || watched.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { _exit(0) }
+        guard ready < 0 || watched.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 else {
+          continue
+        }
+        if activity.isRunningJob { _exit(0) }
+        usleep(10_000)
       }
     }
     watcher.name = "input watcher"
     watcher.stackSize = 128 * 1024
     watcher.start()
+  }
+}
+
+/// Whether a worker's main thread is running a job: the input watcher ends the worker on a
+/// hang-up only then (between jobs, the main thread meets the end of its input itself).
+final class JobActivity: @unchecked Sendable {
+  // `running` is guarded by `lock` (an NSLock, which the Thread Sanitizer sees), hence
+  // @unchecked Sendable.
+  private let lock = NSLock()
+  private var running = false
+
+  /// Whether a job runs now.
+  var isRunningJob: Bool {
+    get { lock.withLock { running } }
+    set { lock.withLock { running = newValue } }
   }
 }
