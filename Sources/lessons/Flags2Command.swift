@@ -4,6 +4,10 @@ import Flags
 import Foundation
 import Lessons
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// `lessons flags2 sequential|threadpool|async [options] [CC ...]`: the book's `flags2`
 /// programs, downloading with the chapter's own functions (the 17.5 lesson's cells).
 ///
@@ -41,6 +45,11 @@ enum Flags2Command: Command {
     }
     // Ctrl-C stops new downloads; the footer reports them and the status is 130.
     Interrupt.install()
+    Interrupt.onInterrupt {
+      StandardStream.error.write(
+        (isatty(STDERR_FILENO) != 0 ? "\n" : "")
+          + "Stopping after the downloads under way (Ctrl-C again to stop at once).\n")
+    }
     return Flags2Program(options: options, download: .book(style)).run()
   }
 

@@ -28,11 +28,34 @@ struct FaultCLITests {
     let report = Flags2Transcript(run.output.text)
     #expect(report.everyCodeOnce(of: Flags2Transcript.pop20), "\(run.output.text)")
     #expect(report.interrupted > 0 && report.downloaded > 0, "\(report.footer)")
+    #expect(
+      run.errors.text.contains(
+        "Stopping after the downloads under way (Ctrl-C again to stop at once).\n"))
     #expect(report.footerAddsUp(to: 20), "\(report.footer)")
     #expect(try folder.leftovers().isEmpty, "no half-written flag")
     let saved = try FileManager.default.contentsOfDirectory(atPath: folder.path)
     #expect(saved.count == report.downloaded, "each flag reported downloaded is saved")
     #expect(Self.allEnded(children), "no child process left: \(children)")
+  }
+
+  @Test("a second Ctrl-C does not wait for the downloads under way: status 130 at once")
+  func secondInterrupt() throws {
+    let server = try SlowServer(delay: "60")  // the downloads under way would take a minute
+    defer { server.stop() }
+    let folder = try TemporaryFolder()
+    let run = try BackgroundRun(
+      [
+        "flags2", "threadpool", "-v", "-m", "2", "--timeout", "120", "--url", server.url,
+        "--dest", folder.path,
+      ])
+    #expect(run.output.waitFor(["2 concurrent connections will be used.\n"], seconds: 60))
+    usleep(300_000)  // the first two requests are sent
+    run.interrupt()
+    usleep(300_000)
+    run.interrupt()
+    #expect(run.waitForExit(seconds: 30) == .exited(130), "it did not wait out the delay")
+    #expect(!run.output.text.contains("Elapsed time"), "no footer: the run was abandoned")
+    #expect(try folder.leftovers().isEmpty)
   }
 
   @Test("Ctrl-C during a live section: one line says where, status 130, nothing half-done")
