@@ -30,7 +30,7 @@ enum Flags2Command: Command {
       return 0
     }
     guard let style = Flags2Style(rawValue: word.lowercased()) else {
-      let message = "unknown download style '\(word)': choose \(Flags2Style.choices)"
+      let message = "unknown style '\(word)': choose \(Flags2Style.choices)"
       return usageError(message, style: nil, program)
     }
     let options: Flags2Options

@@ -68,8 +68,8 @@ struct ServeCLITests {
     let second = try FlagsCLI.run(["serve", "--profile", "error", "--port", "\(port)"])
     #expect(second.status == 1)
     #expect(
-      second.errors == "error: port \(port) on 127.0.0.1 is already in use "
-        + "(is another server running?); choose another with --port\n")
+      second.errors == "error: port \(port) on 127.0.0.1 is already in use; "
+        + "choose another with --port\n")
   }
 
   /// GETs `url` with URLSession; returns the status and the body's length.
