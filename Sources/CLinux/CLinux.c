@@ -21,6 +21,9 @@ static void clinux_signal_handler(int signal_number) {
 }
 
 int clinux_signal_to_pipe(int signal_number, int fd) {
+  struct sigaction current;
+  if (sigaction(signal_number, NULL, &current) != 0) return -1;
+  if (current.sa_handler == SIG_IGN) return 1;
   clinux_signal_fd = fd;
   struct sigaction action;
   memset(&action, 0, sizeof action);

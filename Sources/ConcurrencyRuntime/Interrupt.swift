@@ -38,8 +38,9 @@ public enum Interrupt {
 
   private static let state = Protected(State())
 
-  /// Starts turning `SIGINT` into an interrupt; calling it again does nothing. Returns false
-  /// (and leaves `SIGINT` as it was) if the pipe or the watcher cannot be made.
+  /// Starts turning `SIGINT` into an interrupt; calling it again does nothing. Returns false,
+  /// leaving `SIGINT` as it was, when the process started with it ignored (as a shell starts
+  /// background jobs, which Ctrl-C must spare) or the pipe cannot be made.
   @discardableResult
   public static func install() -> Bool {
     let fresh = state.withLock { state in
@@ -53,7 +54,11 @@ public enum Interrupt {
     // A full pipe must never block the handler: a Ctrl-C already noted is enough.
     _ = fcntl(fds[1], F_SETFL, fcntl(fds[1], F_GETFL) | O_NONBLOCK)
     // The handler first: the watcher unblocks SIGINT, and one already pending must find it.
-    guard clinux_signal_to_pipe(SIGINT, fds[1]) == 0 else { return false }
+    // A SIGINT the process started with ignored (a background job) stays ignored.
+    guard clinux_signal_to_pipe(SIGINT, fds[1]) == 0 else {
+      for fd in fds { close(fd) }
+      return false
+    }
     let reader = fds[0]
     let watcher = Thread { watch(reader) }
     watcher.name = "interrupt watcher"

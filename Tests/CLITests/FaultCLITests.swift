@@ -74,6 +74,18 @@ struct FaultCLITests {
     #expect(Self.allEnded(children), "no child process left: \(children)")
   }
 
+  @Test("a run started with SIGINT ignored (a shell's background job) is spared by Ctrl-C")
+  func ignoredInterrupt() throws {
+    let executable = try FlagsCLI.executable().path
+    let run = try BackgroundRun(
+      executable: "/bin/sh", ["-c", "trap '' INT; exec \"$0\" 17.4 --speed 2", executable])
+    #expect(run.output.waitFor(["Script starting."], seconds: 60))
+    run.interrupt()
+    #expect(run.waitForExit() == .exited(0))
+    #expect(run.output.text.contains("result 4: 40\n"), "the run went on to its end")
+    #expect(run.errors.text.isEmpty)
+  }
+
   @Test("Ctrl-C during 17.5's progress bar: the same clean stop")
   func interruptedProgress() throws {
     let folder = try TemporaryFolder()
@@ -186,8 +198,9 @@ final class BackgroundRun {
   private let process = Process()
   private let exited = DispatchSemaphore(value: 0)
 
-  init(_ arguments: [String]) throws {
-    process.executableURL = try FlagsCLI.executable()
+  /// Starts `lessons arguments`, or `executable arguments` when one is given.
+  init(executable: String? = nil, _ arguments: [String]) throws {
+    process.executableURL = try executable.map(URL.init(fileURLWithPath:)) ?? FlagsCLI.executable()
     process.arguments = arguments
     process.standardInput = FileHandle.nullDevice
     let out = Pipe()

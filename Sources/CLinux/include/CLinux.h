@@ -10,6 +10,8 @@
 
 // Makes `signal_number` write one byte (the signal's number) to `fd` and return: the
 // self-pipe trick. Only write(2), which is async-signal-safe, runs in the handler; errno is
-// kept. Returns 0, or -1 with errno set.
+// kept. A signal the process started with ignored stays ignored (a shell runs background
+// jobs with SIGINT ignored, so that Ctrl-C spares them). Returns 0 when installed, 1 when
+// left ignored, or -1 with errno set.
 int clinux_signal_to_pipe(int signal_number, int fd);
 #endif
