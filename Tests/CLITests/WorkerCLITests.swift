@@ -32,7 +32,7 @@ extension CLI {
 @Suite("lessons worker")
 struct WorkerCLITests {
   @Test(
-    "input that is not a pool's jobs is one line on standard error and status 2",
+    "input that is not a pool's jobs is one line on standard error and status 1",
     arguments: [
       ("typed text", Array("hello, worker\n".utf8), "a message of "),
       ("a message cut short", [9, 0, 0, 0] + Array("job".utf8), "closed its end mid-message"),
@@ -40,7 +40,7 @@ struct WorkerCLITests {
     ])
   func garbage(what: String, input: [UInt8], reason: String) throws {
     let outcome = try CLI.run(["worker"], input: input)
-    #expect(outcome.status == 2, "\(what)")
+    #expect(outcome.status == 1, "\(what)")
     #expect(outcome.stdout.isEmpty, "\(what)")
     let lines = outcome.stderr.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.count == 2 && lines[1].isEmpty, "\(what): \(outcome.stderr)")
