@@ -225,12 +225,12 @@ struct PendingAbuseCatalogueTests {
     arguments: [
       AbuseCase(["17.4", "--virtual", "--set", "nonsense"], .usage, "--set"),
       AbuseCase(["17.4", "--virtual", "--set", "=3"], .usage, "--set"),
-      AbuseCase(
-        ["17.4", "--virtual", "--set", "no_such_parameter=3"], .usage, "no_such_parameter"),
+      AbuseCase(["17.4", "--virtual", "--set", "nosuch=3"], .usage, "nosuch"),
       AbuseCase(["17.4", "--virtual", "--set"], .usage, "--set"),
-      AbuseCase(
-        ["17.4", "--virtual", "--params", "{missing}/p.json"], .runtime, "{missing}/p.json"),
-      AbuseCase(["17.4", "--virtual", "--params", "{dir}"], .runtime, "{dir}"),
+      AbuseCase(["17.5", "--virtual", "--set", "workers=5"], .usage, "17.5 has no parameter"),
+      AbuseCase(["17.4", "--virtual", "--set", "workers=99"], .usage, "from 1 to 10"),
+      AbuseCase(["17.4", "--virtual", "--set", "workers=1e400"], .usage, "from 1 to 10"),
+      AbuseCase(["17.4", "--params", "--set", "workers=0"], .usage, "from 1 to 10"),
     ])
   func parameters(_ abuse: AbuseCase) throws {
     try Self.run(abuse)

@@ -69,7 +69,7 @@ public enum WorkerHost {
       do {
         message = try channel.receive()
       } catch WorkerProcessError.malformedMessage(let what) {
-        problem("not a process pool's jobs: \(what)")
+        problem("not a pool's jobs: \(what)")
         return 1
       } catch {
         problem("\(error)")
@@ -77,7 +77,7 @@ public enum WorkerHost {
       }
       guard let message else { return 0 }
       guard let job = try? WorkerMessage.decodeJob(message) else {
-        problem("not a process pool's jobs: a message that is not a job")
+        problem("not a pool's jobs: a message that is not a job")
         return 1
       }
       // A parent that has gone wants no more work: not even what it sent before it went.
