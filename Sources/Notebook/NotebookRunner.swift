@@ -90,9 +90,13 @@ public struct NotebookRunner: Sendable {
     made = runtime
     ParameterRegistry.register(values, for: runtime)
     defer { ParameterRegistry.remove(for: runtime) }
+    // The environment is made before the heading is shown, its notes held until then: a
+    // section that cannot start shows nothing but its error, not a heading with nothing under.
+    let notes = HeldNotes(renderer)
+    let environment = try prepare(section, values: values, runtime: runtime, note: notes.note)
     renderer.begin(section)
     if let header = values.header(in: section.language) { renderer.note(header) }
-    let environment = try prepare(section, values: values, runtime: runtime, renderer: renderer)
+    notes.release()
     defer {
       if let environment {
         EnvironmentRegistry.remove(for: runtime)
@@ -129,12 +133,13 @@ public struct NotebookRunner: Sendable {
 
   /// Makes the section's environment, if it has one, and registers it for `runtime`.
   private func prepare(
-    _ section: Section, values: ParameterValues, runtime: Runtime, renderer: any Renderer
+    _ section: Section, values: ParameterValues, runtime: Runtime,
+    note: @escaping @Sendable (String) -> Void
   ) throws -> (any SectionEnvironment)? {
     guard let prepare = section.prepare else { return nil }
     let context = SectionContext(
       sectionID: section.id, runtime: runtime, configuration: configuration,
-      destination: destination, language: section.language, note: { renderer.note($0) },
+      destination: destination, language: section.language, note: note,
       parameters: values)
     let environment: any SectionEnvironment
     do {

@@ -77,6 +77,10 @@ enum ExploreCommand: ParsableCommand {
         return 1
       }
     }
+    if let path = options.saveSchedule, let problem = WritableFile(path).problem {
+      program.writeError("lessons explore: cannot write \(path): \(problem)\n")
+      return 1
+    }
     var status: Int32 = 0
     var firstRun: Schedule?
     var firstViolation: Schedule?

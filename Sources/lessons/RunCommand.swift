@@ -61,6 +61,9 @@ enum RunCommand: ParsableCommand {
       if options.destination?.isEmpty == true {
         throw UsageError("--dest DIR must not be empty")
       }
+      if options.timelineSVG?.isEmpty == true {
+        throw UsageError("--timeline-svg FILE must not be empty")
+      }
       if options.sections.isEmpty
         && (!options.runtime.isEmpty || options.timeline || options.timelineSVG != nil
           || options.destination != nil || options.format != nil || options.output != nil
@@ -118,9 +121,26 @@ enum RunCommand: ParsableCommand {
   static let epilog = """
     Exit status: 0 when the section ran (or --step was told to stop), 1 when a
     cell failed, the run deadlocked or output could not be written, 2 for a usage
-    error. When the reader of the output goes away (as with '| head'), lessons
-    stops at once, quietly.
+    error, 130 when Ctrl-C stopped it (one line on standard error says where).
+    When the reader of the output goes away (as with '| head'), lessons stops at
+    once, quietly.
     """
+
+  /// Ctrl-C ends the run where it is: one line on standard error says where and what had
+  /// run, the flag being saved is removed rather than left half-written, and the process
+  /// exits with status 130. Cells block in threads and sleeps that cannot be unwound from
+  /// outside, so the run stops as a notebook's interrupted kernel does, not cell by cell;
+  /// worker processes see their input close and exit with it.
+  private static func stopOnInterrupt(at position: RunPosition) {
+    Interrupt.install()
+    Interrupt.onInterrupt {
+      let line = position.interruptedLine
+      TemporaryFiles.removeAll()
+      // On a terminal the line goes under the ^C, not after the half-printed line.
+      StandardStream.error.write((isatty(STDERR_FILENO) != 0 ? "\n" : "") + line)
+      _exit(Interrupt.exitStatus)
+    }
+  }
 
   /// `lessons: MESSAGE`, pointing to `--help` for a mistake of the syntax.
   static func usageErrorText(_ error: UsageError, in program: Program) -> String {
@@ -138,6 +158,10 @@ enum RunCommand: ParsableCommand {
     if options.parameters.list {
       program.write(ParameterTable.text(for: options.sections.compactMap(Catalog.section)))
       return 0
+    }
+    if let path = options.timelineSVG, let problem = WritableFile(path).problem {
+      program.writeError("lessons: cannot write the timeline to \(path): \(problem)\n")
+      return 1
     }
     if options.step && !TerminalKeys.isAvailable {
       program.writeError("lessons: \(ProgramText.stepNeedsTerminal.text(in: options.language))\n")
@@ -159,6 +183,9 @@ enum RunCommand: ParsableCommand {
       } : text
     let svg = options.timelineSVG.map { _ in TimelineSVGRenderer(renderer) }
     if let svg { renderer = svg }
+    let position = RunPosition(renderer)
+    renderer = position
+    stopOnInterrupt(at: position)
     var status: Int32 = 0
     for id in options.sections {
       guard let section = Catalog.section(id)?.reading(in: options.language) else { continue }

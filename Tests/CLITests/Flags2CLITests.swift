@@ -51,7 +51,7 @@ struct Flags2CLITests {
       (["--timeout", "-1"], "--timeout S must be a number of seconds > 0 and <= 3600, not '-1'"),
       (
         ["--url", "localhost"],
-        "--url BASE must be an http:// URL such as http://127.0.0.1:8001/flags, not 'localhost'"
+        "--url BASE must look like http://127.0.0.1:8001/flags, not 'localhost'"
       ),
     ])
   func usageErrors(arguments: [String], message: String) throws {
@@ -73,7 +73,7 @@ struct Flags2CLITests {
     #expect(unknown.status == 2)
     #expect(
       unknown.errors.hasPrefix(
-        "*** Usage error: unknown download style 'threads': "
+        "*** Usage error: unknown style 'threads': "
           + "choose sequential, threadpool or async\n"))
   }
 

@@ -68,8 +68,8 @@ struct ServeCLITests {
     let second = try FlagsCLI.run(["serve", "--profile", "error", "--port", "\(port)"])
     #expect(second.status == 1)
     #expect(
-      second.errors == "error: port \(port) on 127.0.0.1 is already in use "
-        + "(is another server running?); choose another with --port\n")
+      second.errors == "error: port \(port) on 127.0.0.1 is already in use; "
+        + "choose another with --port\n")
   }
 
   /// GETs `url` with URLSession; returns the status and the body's length.
@@ -200,6 +200,12 @@ final class ServeProcess: @unchecked Sendable {
   func nextLine(waiting seconds: Double = 30) -> String? {
     guard lines.wait(timeout: .now() + seconds) == .success else { return nil }
     return lock.withLock { received.removeFirst() }
+  }
+
+  /// Kills it with SIGKILL, which it cannot catch, and waits for the end.
+  func kill() {
+    Glibc.kill(process.processIdentifier, SIGKILL)
+    exited.wait()
   }
 
   /// Sends SIGINT and returns the exit status (nil if it did not exit within 30 s).

@@ -32,7 +32,7 @@ extension CLI {
 @Suite("lessons worker")
 struct WorkerCLITests {
   @Test(
-    "input that is not a pool's jobs is one line on standard error and status 2",
+    "input that is not a pool's jobs is one line on standard error and status 1",
     arguments: [
       ("typed text", Array("hello, worker\n".utf8), "a message of "),
       ("a message cut short", [9, 0, 0, 0] + Array("job".utf8), "closed its end mid-message"),
@@ -40,11 +40,11 @@ struct WorkerCLITests {
     ])
   func garbage(what: String, input: [UInt8], reason: String) throws {
     let outcome = try CLI.run(["worker"], input: input)
-    #expect(outcome.status == 2, "\(what)")
+    #expect(outcome.status == 1, "\(what)")
     #expect(outcome.stdout.isEmpty, "\(what)")
     let lines = outcome.stderr.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.count == 2 && lines[1].isEmpty, "\(what): \(outcome.stderr)")
-    #expect(outcome.stderr.hasPrefix("lessons worker: not a process pool's jobs: "), "\(what)")
+    #expect(outcome.stderr.hasPrefix("lessons worker: not a pool's jobs: "), "\(what)")
     #expect(outcome.stderr.contains(reason), "\(what): \(outcome.stderr)")
   }
 
@@ -61,10 +61,8 @@ struct WorkerCLITests {
     let help = try CLI.run(["--help"])
     #expect(help.status == 0)
     #expect(help.stdout.contains("commands:"))
-    // Not among the commands, nor said anywhere as a word of its own ("workers=5" is a knob).
-    let words = help.stdout.split { !$0.isLetter && $0 != "'" }
-    #expect(!words.contains("worker"))
-    #expect(!help.stdout.contains("lessons worker"))
+    #expect(!help.stdout.contains("{serve,flags2,explore,worker}"))
+    #expect(!help.stdout.contains("\n  worker "))
     let own = try CLI.run(["worker", "--help"])
     #expect(own.status == 0)
     #expect(own.stdout.hasPrefix("usage: lessons worker [-h]\n"))

@@ -4,6 +4,8 @@ import ConcurrencyRuntime
 //     lessons-test-worker worker       a worker: jobs on standard input, answers on output
 //     lessons-test-worker parent N     starts a pool of N workers each holding a job, prints
 //                                      their pids one a line, and waits to be killed
+//     lessons-test-worker interruptible
+//                                      a pool run that Ctrl-C stops cleanly (InterruptedPool)
 import Foundation
 import Futures
 import WorkerFixtures
@@ -26,7 +28,9 @@ case "parent":
   }
   _ = try futures.first?.result()
   exit(0)
+case "interruptible":
+  exit(InterruptedPool.run())
 default:
-  StandardStream.error.write("usage: lessons-test-worker worker | parent N\n")
+  StandardStream.error.write("usage: lessons-test-worker worker | parent N | interruptible\n")
   exit(2)
 }

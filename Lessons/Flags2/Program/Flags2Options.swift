@@ -204,7 +204,9 @@ public struct Flags2Options: Equatable, Sendable {
     let example = "such as http://127.0.0.1:8001/flags"
     guard !text.contains(where: { $0.isWhitespace || $0.isNewline }),
       let separator = text.range(of: "://")
-    else { throw UsageError("--url BASE must be an http:// URL \(example), not '\(text)'") }
+    else {
+      throw UsageError("--url BASE must look like http://127.0.0.1:8001/flags, not '\(text)'")
+    }
     guard text[..<separator.lowerBound].lowercased() == "http" else {
       throw UsageError("--url must start with http:// (not https), not '\(text)'")
     }

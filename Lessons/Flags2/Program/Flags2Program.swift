@@ -6,9 +6,10 @@ import Notebook
 /// chapter's download functions, check that every code was counted once, report the counts.
 ///
 /// Runs in the runtime the options choose — live, or virtual with `--virtual`/`--seed` —
-/// and returns the process's exit status: 0, or 1 with one `error:` line on standard
+/// and returns the process's exit status: 0; 1 with one `error:` line on standard
 /// error when the destination cannot be written, a server cannot be started, or the run
-/// fails.
+/// fails; or ``Interrupt/exitStatus`` (130) when Ctrl-C stopped it — the downloads under way
+/// finish, the rest are refused and reported as interrupted, every code counted once.
 ///
 ///     let program = Flags2Program(
 ///       options: try Flags2Options.parse(["-s", "ERROR", "-e", "--virtual"], style: .async),
@@ -63,17 +64,19 @@ public struct Flags2Program: Sendable {
       return 1
     }
     defer { connection.close() }
+    // Ctrl-C refuses the downloads not yet started; the footer counts them apart.
+    let network = InterruptibleNetwork(connection.network)
     let site = FlagSite(
-      network: connection.network, baseURL: connection.url, folder: folder, progress: progress)
+      network: network, baseURL: connection.url, folder: folder, progress: progress)
     do {
       try runtime.run { [options, download] in
-        try Self.main(options, download, site, runtime)
+        try Self.main(options, download, site, runtime, interrupted: { network.refused })
       }
     } catch {
       standardError("error: \(error)\n")
       return 1
     }
-    return 0
+    return Interrupt.isRequested ? Interrupt.exitStatus : 0
   }
 
   /// Runs the download on `site` in the calling thread's runtime, as a notebook cell runs
@@ -93,8 +96,12 @@ public struct Flags2Program: Sendable {
   }
 
   /// The header, the download, the count check and the footer, inside the runtime.
+  ///
+  /// `interrupted` tells how many downloads Ctrl-C refused: the download functions counted
+  /// them as errors, and the footer shows them apart.
   static func main(
-    _ options: Flags2Options, _ download: Flags2Download, _ site: FlagSite, _ runtime: Runtime
+    _ options: Flags2Options, _ download: Flags2Download, _ site: FlagSite, _ runtime: Runtime,
+    interrupted: () -> Int = { 0 }
   ) throws {
     let codes = options.codes
     let concurrency = options.concurrency
@@ -103,7 +110,7 @@ public struct Flags2Program: Sendable {
         label: options.url == nil ? options.server : nil, url: site.baseURL, codes: codes,
         concurrency: concurrency))
     let start = runtime.now
-    let counter: [DownloadStatus: Int]
+    var counter: [DownloadStatus: Int]
     switch download {
     case .blocking(let downloadMany):
       counter = try downloadMany(site, codes, options.verbose, concurrency)
@@ -113,11 +120,16 @@ public struct Flags2Program: Sendable {
       }
     }
     let elapsed = runtime.now - start
-    let counted = counter.values.reduce(0, +)
-    guard counted == codes.count else {
+    let refused = interrupted()
+    if refused > 0 {
+      counter[.error, default: 0] -= refused
+      if counter[.error] == 0 { counter[.error] = nil }
+    }
+    let counted = counter.values.reduce(0, +) + refused
+    guard counted == codes.count, counter.values.allSatisfy({ $0 >= 0 }) else {
       throw Flags2Error.unaccounted(counted: counted, requested: codes.count)
     }
-    runtime.console.write(Flags2Report.footer(counter, elapsed: elapsed))
+    runtime.console.write(Flags2Report.footer(counter, elapsed: elapsed, interrupted: refused))
   }
 
   /// Writes to standard output at once (no buffering, so lines keep their order).

@@ -30,8 +30,16 @@ public enum Flags2Report {
   }
 
   /// The lines that close a run: 20 dashes, the counts (not found and errors only when
-  /// nonzero) and the elapsed time.
-  public static func footer(_ counter: [DownloadStatus: Int], elapsed: Duration) -> String {
+  /// nonzero), the codes Ctrl-C left undone (only when some were), and the elapsed time.
+  ///
+  ///     print(Flags2Report.footer([.ok: 3], elapsed: .seconds(2), interrupted: 17))
+  ///     // --------------------
+  ///     // 3 flags downloaded.
+  ///     // 17 not downloaded: interrupted (Ctrl-C).
+  ///     // Elapsed time: 2.00s
+  public static func footer(
+    _ counter: [DownloadStatus: Int], elapsed: Duration, interrupted: Int = 0
+  ) -> String {
     let ok = counter[.ok, default: 0]
     let notFound = counter[.notFound, default: 0]
     let errors = counter[.error, default: 0]
@@ -39,6 +47,7 @@ public enum Flags2Report {
     text += "\(ok) flag\(plural(ok)) downloaded.\n"
     if notFound > 0 { text += "\(notFound) not found.\n" }
     if errors > 0 { text += "\(errors) error\(plural(errors)).\n" }
+    if interrupted > 0 { text += "\(interrupted) not downloaded: interrupted (Ctrl-C).\n" }
     let (seconds, attoseconds) = elapsed.components
     let value = Double(seconds) + Double(attoseconds) / 1e18
     return text + "Elapsed time: " + String(format: "%.2f", value) + "s\n"

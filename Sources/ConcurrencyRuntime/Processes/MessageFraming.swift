@@ -40,7 +40,7 @@ struct FrameBuffer {
     var length = 0
     for index in 0..<4 { length |= Int(bytes[head + index]) << (8 * index) }
     guard length <= MessageFraming.maximumLength else {
-      throw .malformedMessage("a message of \(length) bytes is longer than the limit")
+      throw .malformedMessage("a message of \(length) bytes, over the limit")
     }
     guard bytes.count - head - 4 >= length else { return nil }
     let start = head + 4

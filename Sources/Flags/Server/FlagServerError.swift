@@ -21,8 +21,7 @@ public enum FlagServerError: Error, CustomStringConvertible, Equatable, Sendable
   public var description: String {
     switch self {
     case .portInUse(let port):
-      "port \(port) on 127.0.0.1 is already in use (is another server running?); "
-        + "choose another with --port"
+      "port \(port) on 127.0.0.1 is already in use; choose another with --port"
     case .socket(let call, let reason):
       "could not start the flag server: \(call) failed: \(reason)"
     case .alreadyStarted:

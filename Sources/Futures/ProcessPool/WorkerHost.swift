@@ -22,7 +22,7 @@ import Foundation
 /// and what happens when the parent dies: even in the middle of a job, so that no worker
 /// outlives its parent (the files it was writing, registered with `TemporaryFiles`, are
 /// removed first), and without running a job its parent sent just before it died. Input that
-/// is not framed jobs ends it with one line on standard error and status 2, once it has read
+/// is not framed jobs ends it with one line on standard error and status 1, once it has read
 /// that far. An error a function throws is sent back with its type name and
 /// message (``RemoteError``); an argument or result that cannot be encoded or decoded fails
 /// that job only; ``WorkerProcessExit`` ends the process with its status and no answer.
@@ -30,7 +30,7 @@ public enum WorkerHost {
   /// Hosts `registry` on standard input and output until the input closes, then exits.
   ///
   /// Input that is not a process pool's stream of jobs (someone typing at it, a file of
-  /// something else) ends it with one line on standard error, `NAME: …`, and exit status 2;
+  /// something else) ends it with one line on standard error, `NAME: …`, and exit status 1;
   /// `name` is how that line names the worker (`lessons worker`).
   public static func run(registry: WorkerRegistry, name: String = "worker") -> Never {
     // The protocol moves to descriptors of its own; 0 reads nothing and 1 writes to standard
@@ -59,7 +59,7 @@ public enum WorkerHost {
   /// Serves jobs from `channel` until it closes or a job ends the process; returns the exit
   /// status. `charge` takes each job's virtual cost (simulated workers), or nil (live).
   /// `lifeline` (live) is told when a job starts and ends, and stops the worker before a job
-  /// if its input has closed. Input that is not jobs is said to `problem` and ends it with 2.
+  /// if its input has closed. Input that is not jobs is said to `problem` and ends it with 1.
   static func serve(
     _ channel: any MessageChannel, registry: WorkerRegistry, charge: ((Duration) -> Void)?,
     lifeline: Lifeline? = nil, problem: (String) -> Void = { _ in }
@@ -69,16 +69,16 @@ public enum WorkerHost {
       do {
         message = try channel.receive()
       } catch WorkerProcessError.malformedMessage(let what) {
-        problem("not a process pool's jobs: \(what)")
-        return 2
+        problem("not a pool's jobs: \(what)")
+        return 1
       } catch {
         problem("\(error)")
-        return 2
+        return 1
       }
       guard let message else { return 0 }
       guard let job = try? WorkerMessage.decodeJob(message) else {
-        problem("not a process pool's jobs: a message that is not a job")
-        return 2
+        problem("not a pool's jobs: a message that is not a job")
+        return 1
       }
       // A parent that has gone wants no more work: not even what it sent before it went.
       if let lifeline, !lifeline.beginJob() { return 0 }
@@ -134,8 +134,13 @@ public enum WorkerHost {
   /// Watches `input` from a thread of its own: once every writer has closed it, ends the
   /// process at once if it is in the middle of a job, removing the files it was writing
   /// (``TemporaryFiles``); `poll` with no events still reports a hang-up, and new data does
-  /// not wake it.
+  /// not wake it. An input that is a file, not a pipe or socket, never hangs up: nothing to
+  /// watch.
   private static func exitWhenClosed(_ input: Int32, lifeline: Lifeline) {
+    var info = stat()
+    guard fstat(input, &info) == 0,
+      [S_IFIFO, S_IFSOCK].contains(info.st_mode & S_IFMT)
+    else { return }
     let watcher = Thread {
       var watched = pollfd(fd: input, events: 0, revents: 0)
       while true {
@@ -150,5 +155,20 @@ public enum WorkerHost {
     watcher.name = "input watcher"
     watcher.stackSize = 128 * 1024
     watcher.start()
+  }
+}
+
+/// Whether a worker's main thread is running a job: the input watcher ends the worker on a
+/// hang-up only then (between jobs, the main thread meets the end of its input itself).
+final class JobActivity: @unchecked Sendable {
+  // `running` is guarded by `lock` (an NSLock, which the Thread Sanitizer sees), hence
+  // @unchecked Sendable.
+  private let lock = NSLock()
+  private var running = false
+
+  /// Whether a job runs now.
+  var isRunningJob: Bool {
+    get { lock.withLock { running } }
+    set { lock.withLock { running = newValue } }
   }
 }

@@ -121,7 +121,7 @@ struct Flags2OptionsTests {
     arguments: [
       (
         "localhost",
-        "--url BASE must be an http:// URL such as http://127.0.0.1:8001/flags, not 'localhost'"
+        "--url BASE must look like http://127.0.0.1:8001/flags, not 'localhost'"
       ),
       (
         "https://127.0.0.1/flags",
@@ -153,7 +153,7 @@ struct Flags2OptionsTests {
       ("http://u:p@h/f", "--url must not carry a user name or password"),
       (
         "http://h /f",
-        "--url BASE must be an http:// URL such as http://127.0.0.1:8001/flags, not 'http://h /f'"
+        "--url BASE must look like http://127.0.0.1:8001/flags, not 'http://h /f'"
       ),
     ])
   func badURLs(text: String, message: String) {

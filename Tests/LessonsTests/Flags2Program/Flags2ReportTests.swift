@@ -44,4 +44,18 @@ struct Flags2ReportTests {
         """)
     #expect(Flags2Report.footer([:], elapsed: .zero).contains("0 flags downloaded.\n"))
   }
+
+  @Test("the footer counts the codes Ctrl-C left undone, after the errors")
+  func interruptedFooter() {
+    #expect(
+      Flags2Report.footer([.ok: 3, .error: 1], elapsed: .seconds(2), interrupted: 16) == """
+        --------------------
+        3 flags downloaded.
+        1 error.
+        16 not downloaded: interrupted (Ctrl-C).
+        Elapsed time: 2.00s
+
+        """)
+    #expect(!Flags2Report.footer([.ok: 3], elapsed: .zero).contains("interrupted"))
+  }
 }
