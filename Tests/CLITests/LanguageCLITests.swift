@@ -93,6 +93,10 @@ struct LanguageCLITests {
       ),
       (["--frob", "--lang", "ko"], "lessons: 알 수 없는 옵션입니다: '--frob' ('lessons --help' 참고)\n"),
       (
+        ["17.4", "--timeline-svg", "", "--lang", "ko"],
+        "lessons: --timeline-svg에 준 파일 이름이 비어 있습니다\n"
+      ),
+      (
         ["17.4", "--format", "html", "--lang", "ko"],
         "lessons: --format html 유인물은 파일로 씁니다. --output FILE을 더하세요\n"
       ),
@@ -174,6 +178,31 @@ struct ProgramTextTests {
       let line = "lessons: " + (korean ?? "")
       #expect(DisplayWidth.columns(of: line) <= 80, "\(line)")
     }
+  }
+
+  @Test("where Ctrl-C stopped a run, said in English as before and in Korean")
+  func interrupted() {
+    let inCell = ProgramText.interrupted(
+      section: "17.1", cell: 3, cellsDone: 2, sectionsDone: [])
+    #expect(inCell.english == "interrupted (Ctrl-C) in 17.1 at In [3]; 2 cells had run")
+    #expect(inCell.korean == "17.1의 In [3]에서 Ctrl-C로 중단했습니다. 끝난 셀: 2개")
+    let later = ProgramText.interrupted(
+      section: "17.5", cell: nil, cellsDone: 1, sectionsDone: ["17.4"])
+    #expect(later.english == "interrupted (Ctrl-C) in 17.5; 1 cell had run (finished: 17.4)")
+    #expect(later.korean == "17.5에서 Ctrl-C로 중단했습니다. 끝난 셀: 1개 (끝난 절: 17.4)")
+    let between = ProgramText.interrupted(
+      section: nil, cell: nil, cellsDone: 0, sectionsDone: ["17.1"])
+    #expect(between.english == "interrupted (Ctrl-C) between sections (finished: 17.1)")
+    #expect(between.korean == "절과 절 사이에서 Ctrl-C로 중단했습니다 (끝난 절: 17.1)")
+  }
+
+  @Test("with --lang ko, a timeline that cannot be written is said before the run, in Korean")
+  func timelineFolder() throws {
+    let folder = FileManager.default.temporaryDirectory.path
+    let outcome = try CLI.run(["17.4", "--virtual", "--timeline-svg", folder, "--lang", "ko"])
+    #expect(outcome.status == 1)
+    #expect(outcome.stdout.isEmpty)
+    #expect(outcome.stderr == "lessons: 타임라인을 \(folder)에 쓸 수 없습니다: 폴더입니다\n")
   }
 
   @Test("a message is matched part by part; one that fits no pattern stays English")

@@ -30,13 +30,18 @@ extension ProgramText {
     guard let failure = error as? HandoutFileError else {
       return Localized(en: "\(error)", ko: "유인물을 쓸 수 없습니다: \(error)")
     }
-    let reason =
-      switch failure.reason {
-      case "it is a folder": "폴더입니다"
-      case "the program is stopping": "프로그램이 멈추는 중입니다"
-      default: failure.reason
-      }
+    let reason = koreanReason(failure.reason)
     return Localized(en: "\(failure)", ko: "\(failure.path)에 쓸 수 없습니다: \(reason)")
+  }
+
+  /// Why a file cannot be written, in Korean where the program said it; the system's own
+  /// reasons (`Permission denied`) stay as the system says them.
+  static func koreanReason(_ reason: String) -> String {
+    switch reason {
+    case "it is a folder": "폴더입니다"
+    case "the program is stopping": "프로그램이 멈추는 중입니다"
+    default: reason
+    }
   }
 
   /// The handout texts, with sample values, for ``all``.

@@ -170,6 +170,10 @@ enum UsageErrorTranslation {
       korean: { "없는 절입니다: '\(part($0, 0))'. \(part($0, 1)), all 중에 고르세요" },
       example: "unknown section '17.9': choose 17.1, 17.2, 17.3, 17.4, 17.5, or all"),
     Entry(
+      pattern: "--timeline-svg FILE must not be empty",
+      korean: { _ in "--timeline-svg에 준 파일 이름이 비어 있습니다" },
+      example: "--timeline-svg FILE must not be empty"),
+    Entry(
       pattern: "--dest DIR must not be empty",
       korean: { _ in "--dest에 준 폴더 이름이 비어 있습니다" },
       example: "--dest DIR must not be empty"),
