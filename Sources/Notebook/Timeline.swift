@@ -93,12 +93,22 @@ public struct Timeline: Sendable {
     var rows: [Row] = []
     var rowOfLane: [Lane: Int] = [:]
     var openBar: [Int: (row: Int, bar: Int)] = [:]
+    // A span that starts while another is open on its lane is part of that task (a request,
+    // a slice of CPU, a turn with a lock): the task's bar already covers it.
+    var openOnLane: [Lane: Int] = [:]
+    var nested: [Int: Lane] = [:]
     var blockedSince: [String: Duration] = [:]
     var waits: [String: [Range<Duration>]] = [:]
     for event in record.events {
       let time = event.time - record.start
       switch event.kind {
       case .spanStarted(let span):
+        if openOnLane[span.lane, default: 0] > 0 {
+          openOnLane[span.lane, default: 0] += 1
+          nested[span.id] = span.lane
+          continue
+        }
+        openOnLane[span.lane] = 1
         let row =
           rowOfLane[span.lane]
           ?? {
@@ -109,7 +119,12 @@ public struct Timeline: Sendable {
         rows[row].bars.append(Bar(label: span.label, start: time, end: record.duration))
         openBar[span.id] = (row, rows[row].bars.count - 1)
       case .spanEnded(let id):
-        if let (row, bar) = openBar.removeValue(forKey: id) { rows[row].bars[bar].end = time }
+        if let (row, bar) = openBar.removeValue(forKey: id) {
+          rows[row].bars[bar].end = time
+          openOnLane[rows[row].lane] = 0
+        } else if let lane = nested.removeValue(forKey: id) {
+          openOnLane[lane, default: 1] -= 1
+        }
       case .blocked:
         blockedSince[event.actor] = time
       case .unblocked:

@@ -42,6 +42,28 @@ struct TimelineTests {
     #expect(timeline.duration == .seconds(4))
   }
 
+  @Test("a span inside another on its lane (a request, a slice of CPU) is part of its bar")
+  func nested() {
+    func event(_ seconds: Double, _ kind: TraceEvent.Kind) -> TraceEvent {
+      TraceEvent(time: .milliseconds(Int64(seconds * 1000)), actor: "w", kind: kind)
+    }
+    func span(_ id: Int, _ label: String) -> TraceEvent.Kind {
+      .spanStarted(TaskSpan(id: id, label: label, lane: .thread("w"), executor: "pool"))
+    }
+    let events = [
+      event(0, span(0, "BR")), event(0.1, span(1, "GET")), event(0.2, span(2, "cpu")),
+      event(0.3, .spanEnded(id: 2)), event(0.9, .spanEnded(id: 1)), event(1, .spanEnded(id: 0)),
+      event(1, span(3, "CN")), event(1.5, span(4, "GET")), event(2, .spanEnded(id: 4)),
+      event(2, .spanEnded(id: 3)),
+    ]
+    let record = CellRecord(
+      number: 2, name: "nested", failure: nil, output: "", events: events, start: .zero,
+      end: .seconds(2))
+    let bars = Timeline(record).rows.map { $0.bars.map(\.label) }
+    #expect(bars == [["BR", "CN"]])
+    #expect(Timeline(record).rows[0].bars.map(\.end) == [.seconds(1), .seconds(2)])
+  }
+
   @Test("the chart: a scale in seconds, labelled bars, = running and . waiting")
   func chart() {
     // 36 columns for 4 s, 8.75 a second: A ends at column 18, C spans 9 to 35, and A's lane
