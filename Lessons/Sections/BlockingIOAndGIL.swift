@@ -55,51 +55,83 @@ func getFlag(_ cc: String, under gil: SimulatedGIL) throws -> Data {
 enum BlockingIOAndGIL {
   static let section = Section(
     id: "17.2",
-    title: "Blocking I/O and the GIL",
+    title: Localized(en: "Blocking I/O and the GIL", ko: "블로킹 I/O와 GIL"),
     prepare: FlagLesson.prepare([.delay]),
     blocks: [
       prose(
-        """
-        CPython runs Python code one thread at a time. Its global interpreter lock,
-        the GIL, is a single lock that a thread must hold while it runs Python
-        code, so a Python program's threads never compute on two cores at once.
-        Yet threads made 17.1's downloads many times faster. The reason is that
-        a thread waiting for the network is not running Python code: every
-        function of the standard library that blocks on I/O lets go of the GIL
-        while it waits, and the other threads carry on.
+        en: """
+          CPython runs Python code one thread at a time. Its global interpreter lock,
+          the GIL, is a single lock that a thread must hold while it runs Python
+          code, so a Python program's threads never compute on two cores at once.
+          Yet threads made 17.1's downloads many times faster. The reason is that
+          a thread waiting for the network is not running Python code: every
+          function of the standard library that blocks on I/O lets go of the GIL
+          while it waits, and the other threads carry on.
 
-        Swift has no GIL: its threads run on every core at once. This section
-        measures both sides, waiting and computing, first with Swift's threads,
-        then under a GIL of our own that works as CPython's does.
+          Swift has no GIL: its threads run on every core at once. This section
+          measures both sides, waiting and computing, first with Swift's threads,
+          then under a GIL of our own that works as CPython's does.
 
-        measure times a batch of jobs on a pool of threads. Besides the elapsed
-        time it reads the CPU time, how long the program kept cores busy in all:
-        the process's own count from the operating system, live, and the busy
-        time of the virtual cores in virtual time.
-        """),
+          measure times a batch of jobs on a pool of threads. Besides the elapsed
+          time it reads the CPU time, how long the program kept cores busy in all:
+          the process's own count from the operating system, live, and the busy
+          time of the virtual cores in virtual time.
+          """,
+        ko: """
+          CPython은 파이썬 코드를 한 번에 한 스레드에서만 실행합니다. 전역 인터프리터 락,
+          곧 GIL은 스레드가 파이썬 코드를 실행하는 동안 반드시 쥐고 있어야 하는 단 하나의
+          락입니다. 그래서 파이썬 프로그램의 스레드들은 두 코어에서 동시에 계산하는 일이
+          결코 없습니다. 그런데도 17.1에서는 스레드 덕분에 내려받기가 몇 배나
+          빨라졌습니다. 네트워크를 기다리는 스레드는 파이썬 코드를 실행하고 있지 않기
+          때문입니다. 표준 라이브러리에서 I/O로 블로킹되는 함수는 모두 기다리는 동안 GIL을
+          놓아주고, 그사이 다른 스레드들이 하던 일을 이어 갑니다.
+
+          Swift에는 GIL이 없습니다. Swift의 스레드는 모든 코어에서 동시에 실행됩니다. 이
+          절에서는 기다리기와 계산하기, 두 가지를 모두 재 봅니다. 먼저 Swift의 스레드로,
+          그다음에는 CPython의 GIL과 똑같이 동작하도록 직접 만든 GIL 아래에서 잽니다.
+
+          measure는 스레드 풀에서 작업 한 묶음을 실행하며 시간을 잽니다. 경과 시간과 함께
+          CPU 시간, 곧 프로그램이 코어들을 모두 합쳐 얼마 동안 바쁘게 했는지도 읽습니다.
+          실제 시간으로 실행하면 운영 체제가 세는 이 프로세스의 값을, 가상 시간에서는 가상
+          코어들이 바빴던 시간을 읽습니다.
+          """),
       define("measure"),
       prose(
-        """
-        First, waiting. Four downloads from the DELAY server of 17.1, which
-        answers after half a second: on one thread they take their turns, on
-        four threads they wait together.
-        """),
+        en: """
+          First, waiting. Four downloads from the DELAY server of 17.1, which
+          answers after half a second: on one thread they take their turns, on
+          four threads they wait together.
+          """,
+        ko: """
+          먼저 기다리기입니다. 0.5초 뒤에 응답하는 17.1의 DELAY 서버에서 국기 네 개를
+          내려받습니다. 스레드 하나에서는 차례대로 하나씩 기다리고, 스레드 네 개에서는 다
+          함께 기다립니다.
+          """),
       cell("downloads") {
         let codes = Array(pop20.prefix(4))
         try measure("downloads", threads: 1, codes, getFlag)
         try measure("downloads", threads: 4, codes, getFlag)
       },
       prose(
-        """
-        Four threads take the time of one download, not four. And neither run
-        used any CPU time to speak of: a thread that waits for the network sleeps
-        in the kernel until an answer arrives, and a sleeping thread costs no
-        CPU. That is why threads suit I/O-bound work so well, in Python as in
-        Swift.
+        en: """
+          Four threads take the time of one download, not four. And neither run
+          used any CPU time to speak of: a thread that waits for the network sleeps
+          in the kernel until an answer arrives, and a sleeping thread costs no
+          CPU. That is why threads suit I/O-bound work so well, in Python as in
+          Swift.
 
-        Now computing. crunch stands for any job that only computes: it keeps a
-        core busy for half a second, without waiting for anything.
-        """),
+          Now computing. crunch stands for any job that only computes: it keeps a
+          core busy for half a second, without waiting for anything.
+          """,
+        ko: """
+          스레드 네 개로는 내려받기 네 번이 아니라 한 번만큼의 시간이 걸립니다. 그리고 두
+          실행 모두 CPU 시간은 거의 쓰지 않았습니다. 네트워크를 기다리는 스레드는 응답이
+          올 때까지 커널 안에서 잠들어 있고, 잠든 스레드는 CPU를 쓰지 않습니다. 그래서
+          스레드는 파이썬에서나 Swift에서나 I/O 바운드 작업에 아주 잘 맞습니다.
+
+          이제 계산하기입니다. crunch는 계산만 하는 작업이라면 무엇이든 대신합니다.
+          아무것도 기다리지 않고 코어 하나를 0.5초 동안 바쁘게 만듭니다.
+          """),
       define("crunch"),
       cell("cpu-threads") {
         let n = min(Runtime.current.cpuCount, 4)
@@ -107,22 +139,38 @@ enum BlockingIOAndGIL {
         try measure("crunches", threads: n, Array(0..<n), crunch)
       },
       prose(
-        """
-        n is one job per core, up to four: the virtual runtime has four cores,
-        and live it is your machine's count. On one thread the jobs run one after
-        another. On n threads they run at the same time on n cores: the elapsed
-        time falls to that of one job, while the CPU time stays what the work
-        costs. CPU time above the elapsed time means more than one core was busy
-        at once.
+        en: """
+          n is one job per core, up to four: the virtual runtime has four cores,
+          and live it is your machine's count. On one thread the jobs run one after
+          another. On n threads they run at the same time on n cores: the elapsed
+          time falls to that of one job, while the CPU time stays what the work
+          costs. CPU time above the elapsed time means more than one core was busy
+          at once.
 
-        That is what a Python program's threads cannot do. SimulatedGIL plays
-        CPython's part: a lock that a thread must hold for every slice of its
-        work. A thread that has held it for a switch interval, 5 milliseconds as
-        in CPython, hands it to the next thread waiting and queues for it again.
-        Its blocking method lets go of the lock around a call that waits, as
-        CPython's I/O functions do. Here are the job and getFlag as they would
-        run in Python threads.
-        """),
+          That is what a Python program's threads cannot do. SimulatedGIL plays
+          CPython's part: a lock that a thread must hold for every slice of its
+          work. A thread that has held it for a switch interval, 5 milliseconds as
+          in CPython, hands it to the next thread waiting and queues for it again.
+          Its blocking method lets go of the lock around a call that waits, as
+          CPython's I/O functions do. Here are the job and getFlag as they would
+          run in Python threads.
+          """,
+        ko: """
+          n은 코어마다 작업 하나씩, 최대 네 개입니다. 가상 런타임에는 코어가 네 개 있고,
+          실제 시간으로 실행하면 여러분 컴퓨터의 코어 수를 따릅니다. 스레드 하나에서는
+          작업이 하나씩 차례로 실행됩니다. 스레드 n개에서는 작업들이 코어 n개에서 동시에
+          실행되므로, 경과 시간은 작업 하나의 시간으로 줄어들고 CPU 시간은 작업에 드는
+          만큼 그대로입니다. CPU 시간이 경과 시간보다 크다면 둘 이상의 코어가 동시에
+          바빴다는 뜻입니다.
+
+          바로 이것이 파이썬 프로그램의 스레드가 할 수 없는 일입니다. SimulatedGIL이
+          CPython의 GIL 역할을 맡습니다. 스레드가 작업을 조금이라도 하려면 반드시 쥐고
+          있어야 하는 락입니다. 락을 전환 간격(switch interval), 곧 CPython과 같은 5밀리초
+          동안 쥐고 있던 스레드는 기다리는 다음 스레드에게 락을 넘기고 다시 줄을 섭니다.
+          SimulatedGIL의 blocking 메서드는 CPython의 I/O 함수들처럼, 기다리는 호출을 하는
+          동안에는 락을 놓아줍니다. 다음은 작업과 getFlag를 파이썬 스레드에서 실행되는
+          모습으로 고쳐 쓴 것입니다.
+          """),
       define("under-gil"),
       cell("gil-cpu") {
         let gil = SimulatedGIL()
@@ -136,18 +184,29 @@ enum BlockingIOAndGIL {
         echo("The GIL was handed over \(gil.switches) times.")
       },
       prose(
-        """
-        More threads, no gain: with the GIL the n threads take as long as one
-        thread doing all the jobs. They still run on n cores, but only the
-        thread holding the GIL may compute, and every 5 milliseconds the lock
-        moves to the next thread in line. The elapsed time equals the CPU time:
-        one core busy at a time. This is why CPU-bound Python code gains nothing
-        from a thread pool, and why 17.3 turns to processes, each with a GIL of
-        its own.
+        en: """
+          More threads, no gain: with the GIL the n threads take as long as one
+          thread doing all the jobs. They still run on n cores, but only the
+          thread holding the GIL may compute, and every 5 milliseconds the lock
+          moves to the next thread in line. The elapsed time equals the CPU time:
+          one core busy at a time. This is why CPU-bound Python code gains nothing
+          from a thread pool, and why 17.3 turns to processes, each with a GIL of
+          its own.
 
-        Waiting is another matter. Four downloads under the same kind of GIL,
-        while a fifth thread computes and wants the lock all the time:
-        """),
+          Waiting is another matter. Four downloads under the same kind of GIL,
+          while a fifth thread computes and wants the lock all the time:
+          """,
+        ko: """
+          스레드를 늘려도 얻는 것이 없습니다. GIL이 있으면 스레드 n개로 실행해도 스레드
+          하나가 작업을 모두 할 때만큼 시간이 걸립니다. 스레드들은 여전히 코어 n개에서
+          실행되지만, 계산할 수 있는 것은 GIL을 쥔 스레드뿐이고, 락은 5밀리초마다 줄을 선
+          다음 스레드에게 넘어갑니다. 경과 시간이 CPU 시간과 같습니다. 한 번에 코어 하나만
+          바빴다는 뜻입니다. 이 때문에 CPU 바운드 파이썬 코드는 스레드 풀을 써도 얻는 것이
+          없고, 17.3에서는 저마다 GIL을 따로 가진 프로세스로 눈을 돌립니다.
+
+          기다리기는 사정이 다릅니다. 이번에는 같은 종류의 GIL 아래에서 국기 네 개를
+          내려받되, 그동안 다섯 번째 스레드가 계산하면서 쉴 새 없이 락을 요구하게 합니다.
+          """),
       cell("gil-io") {
         let gil = SimulatedGIL()
         let codes = Array(pop20.prefix(4))
@@ -160,15 +219,23 @@ enum BlockingIOAndGIL {
         cruncher.join()
       },
       prose(
-        """
-        The downloads take about as long as they did without the GIL. Each
-        thread needs the lock only for the moment it takes to send its request
-        and to read the answer, waiting at most one switch interval for its turn;
-        it waits for the network without it, while the cruncher computes. The
-        CPU time is the cruncher's, working meanwhile. For I/O-bound work the
-        GIL does little harm: Python threads overlap their waits just as Swift's
-        do.
-        """),
+        en: """
+          The downloads take about as long as they did without the GIL. Each
+          thread needs the lock only for the moment it takes to send its request
+          and to read the answer, waiting at most one switch interval for its turn;
+          it waits for the network without it, while the cruncher computes. The
+          CPU time is the cruncher's, working meanwhile. For I/O-bound work the
+          GIL does little harm: Python threads overlap their waits just as Swift's
+          do.
+          """,
+        ko: """
+          내려받기에는 GIL이 없을 때와 거의 같은 시간이 걸립니다. 각 스레드는 요청을
+          보내고 응답을 읽는 잠깐 동안만 락이 필요하고, 자기 차례를 기다리는 시간도 길어야
+          전환 간격 한 번입니다. 네트워크는 락 없이 기다리며, 그사이 cruncher가
+          계산합니다. CPU 시간은 그동안 일한 cruncher의 몫입니다. I/O 바운드 작업에서는
+          GIL이 별로 해가 되지 않습니다. 파이썬 스레드도 Swift의 스레드와 똑같이 기다리는
+          시간을 서로 겹칠 수 있습니다.
+          """),
     ],
     // What every interleaving keeps, whichever thread the scheduler runs first.
     invariants: [

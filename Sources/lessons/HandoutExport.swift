@@ -66,10 +66,11 @@ enum HandoutExport {
     -> Int32
   {
     let file = options.output.map(HandoutFile.init)
+    let language = options.language
     do {
       try file?.check()
     } catch {
-      program.writeError("lessons: \(error)\n")
+      program.writeError("lessons: \(ProgramText.cannotWriteHandout(error).text(in: language))\n")
       return 1
     }
     let configuration: RuntimeConfiguration =
@@ -87,11 +88,13 @@ enum HandoutExport {
     }
     for id in options.sections {
       guard let section = Catalog.section(id)?.reading(in: options.language) else { continue }
-      tell("lessons: recording \(section.id) \(section.title)...")
+      tell(
+        "lessons: "
+          + ProgramText.recordingSection(section.id, title: section.title).text(in: language))
       do {
         try runner.run(section, renderer: renderer)
       } catch {
-        program.writeError("lessons: \(error); no handout written\n")
+        program.writeError("lessons: \(ProgramText.handoutRunFailed(error).text(in: language))\n")
         return 1
       }
     }
@@ -103,19 +106,20 @@ enum HandoutExport {
       let document = try format.document(handout, timelines: options.timeline)
       if let file {
         try file.write(document)
-        tell("lessons: wrote \(file.path)")
+        tell("lessons: " + ProgramText.handoutWritten(file.path).text(in: language))
       } else {
         program.write(document)
       }
     } catch {
-      program.writeError("lessons: \(error)\n")
+      program.writeError("lessons: \(ProgramText.cannotWriteHandout(error).text(in: language))\n")
       return 1
     }
     if let svg, let path = options.timelineSVG {
       do {
         try svg.svg.document.write(toFile: path, atomically: true, encoding: .utf8)
       } catch {
-        program.writeError("lessons: cannot write the timeline to \(path)\n")
+        let message = ProgramText.cannotWriteTimeline(path).text(in: language)
+        program.writeError("lessons: \(message)\n")
         return 1
       }
     }

@@ -160,7 +160,8 @@ enum RunCommand: ParsableCommand {
       return 0
     }
     if let path = options.timelineSVG, let problem = WritableFile(path).problem {
-      program.writeError("lessons: cannot write the timeline to \(path): \(problem)\n")
+      let message = ProgramText.cannotWriteTimeline(path, problem: problem)
+      program.writeError("lessons: \(message.text(in: options.language))\n")
       return 1
     }
     if options.step && !TerminalKeys.isAvailable {
@@ -183,7 +184,7 @@ enum RunCommand: ParsableCommand {
       } : text
     let svg = options.timelineSVG.map { _ in TimelineSVGRenderer(renderer) }
     if let svg { renderer = svg }
-    let position = RunPosition(renderer)
+    let position = RunPosition(renderer, language: options.language)
     renderer = position
     stopOnInterrupt(at: position)
     var status: Int32 = 0

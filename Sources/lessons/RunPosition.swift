@@ -20,23 +20,20 @@ final class RunPosition: Renderer, @unchecked Sendable {
   private var cellsDone = 0
   private var sectionsDone: [String] = []
 
-  init(_ wrapped: any Renderer) { self.wrapped = wrapped }
+  /// The language of ``interruptedLine``.
+  private let language: Language
+
+  init(_ wrapped: any Renderer, language: Language = .english) {
+    self.wrapped = wrapped
+    self.language = language
+  }
 
   /// One line saying where Ctrl-C stopped the run and what had been done by then.
   var interruptedLine: String {
     lock.withLock {
-      var line = "lessons: interrupted (Ctrl-C)"
-      if let section {
-        line += " in \(section)"
-        if let cell { line += " at In [\(cell)]" }
-        line += "; \(cellsDone) cell\(cellsDone == 1 ? "" : "s") had run"
-      } else {
-        line += sectionsDone.isEmpty ? " before the first section started" : " between sections"
-      }
-      if !sectionsDone.isEmpty {
-        line += " (finished: \(sectionsDone.joined(separator: ", ")))"
-      }
-      return line + "\n"
+      let text = ProgramText.interrupted(
+        section: section, cell: cell, cellsDone: cellsDone, sectionsDone: sectionsDone)
+      return "lessons: " + text.text(in: language) + "\n"
     }
   }
 

@@ -68,6 +68,8 @@ struct LanguageCLITests {
         17장, 퓨처를 이용한 동시성(Concurrency with Futures)의 절:
 
           17.1  예제: 세 가지 방식으로 웹에서 내려받기
+          17.2  블로킹 I/O와 GIL
+          17.3  concurrent.futures로 프로세스 띄우기
           17.4  Executor.map 실험하기
           17.5  진행 상황 표시와 오류 처리를 갖춘 내려받기
 
@@ -83,10 +85,21 @@ struct LanguageCLITests {
     let cases: [([String], String)] = [
       (
         ["17.4", "--speed", "0", "--lang", "ko"],
-        "lessons: --speed 값은 0.01에서 1000 사이의 수여야 합니다(예: 2, 0.5. 입력한 값: '0')\n"
+        "lessons: --speed 값은 0.01에서 1000 사이여야 합니다(예: 2, 0.5. 입력한 값: '0')\n"
       ),
-      (["--lang=ko", "17.9"], "lessons: 없는 절입니다: '17.9'. 17.1, 17.4, 17.5 중 하나나 all을 고르세요\n"),
+      (
+        ["--lang=ko", "17.9"],
+        "lessons: 없는 절입니다: '17.9'. 17.1, 17.2, 17.3, 17.4, 17.5, all 중에 고르세요\n"
+      ),
       (["--frob", "--lang", "ko"], "lessons: 알 수 없는 옵션입니다: '--frob' ('lessons --help' 참고)\n"),
+      (
+        ["17.4", "--timeline-svg", "", "--lang", "ko"],
+        "lessons: --timeline-svg에 준 파일 이름이 비어 있습니다\n"
+      ),
+      (
+        ["17.4", "--format", "html", "--lang", "ko"],
+        "lessons: --format html 유인물은 파일로 씁니다. --output FILE을 더하세요\n"
+      ),
       (
         ["--lang", "ko", "--virtual"],
         "lessons: 실행할 절을 지정하세요. 예: 'lessons 17.4' ('lessons --help' 참고)\n"
@@ -98,6 +111,23 @@ struct LanguageCLITests {
       #expect(outcome.stdout.isEmpty)
       #expect(outcome.stderr == expected)
     }
+  }
+
+  @Test("with --lang ko, a handout that cannot be written or run is one Korean line, status 1")
+  func handoutFailures() throws {
+    let folder = FileManager.default.temporaryDirectory.path
+    let unwritable = try CLI.run(["17.4", "--format", "html", "--output", folder, "--lang", "ko"])
+    #expect(unwritable.status == 1)
+    #expect(unwritable.stderr == "lessons: \(folder)에 쓸 수 없습니다: 폴더입니다\n")
+    let failed = try CLI.run([
+      "17.1", "--format", "markdown", "--live", "--dest", "/dev/null/flags", "--lang", "ko",
+    ])
+    #expect(failed.status == 1)
+    #expect(failed.stdout.isEmpty)
+    #expect(
+      failed.stderr
+        == "lessons: 17.1 절을 시작하지 못했습니다: cannot save flags in '/dev/null/flags': "
+        + "Not a directory. 유인물은 쓰지 않았습니다\n")
   }
 
   @Test("with --lang ko, output that cannot be written is one Korean line and status 1")
@@ -145,7 +175,34 @@ struct ProgramTextTests {
       #expect(UsageErrorTranslation.match(entry.example, pattern: entry.pattern) != nil)
       let korean = UsageErrorTranslation.korean(entry.example)
       #expect(hasHangul(korean), "\(entry.example) → \(korean ?? "nothing")")
+      let line = "lessons: " + (korean ?? "")
+      #expect(DisplayWidth.columns(of: line) <= 80, "\(line)")
     }
+  }
+
+  @Test("where Ctrl-C stopped a run, said in English as before and in Korean")
+  func interrupted() {
+    let inCell = ProgramText.interrupted(
+      section: "17.1", cell: 3, cellsDone: 2, sectionsDone: [])
+    #expect(inCell.english == "interrupted (Ctrl-C) in 17.1 at In [3]; 2 cells had run")
+    #expect(inCell.korean == "17.1의 In [3]에서 Ctrl-C로 중단했습니다. 끝난 셀: 2개")
+    let later = ProgramText.interrupted(
+      section: "17.5", cell: nil, cellsDone: 1, sectionsDone: ["17.4"])
+    #expect(later.english == "interrupted (Ctrl-C) in 17.5; 1 cell had run (finished: 17.4)")
+    #expect(later.korean == "17.5에서 Ctrl-C로 중단했습니다. 끝난 셀: 1개 (끝난 절: 17.4)")
+    let between = ProgramText.interrupted(
+      section: nil, cell: nil, cellsDone: 0, sectionsDone: ["17.1"])
+    #expect(between.english == "interrupted (Ctrl-C) between sections (finished: 17.1)")
+    #expect(between.korean == "절과 절 사이에서 Ctrl-C로 중단했습니다 (끝난 절: 17.1)")
+  }
+
+  @Test("with --lang ko, a timeline that cannot be written is said before the run, in Korean")
+  func timelineFolder() throws {
+    let folder = FileManager.default.temporaryDirectory.path
+    let outcome = try CLI.run(["17.4", "--virtual", "--timeline-svg", folder, "--lang", "ko"])
+    #expect(outcome.status == 1)
+    #expect(outcome.stdout.isEmpty)
+    #expect(outcome.stderr == "lessons: 타임라인을 \(folder)에 쓸 수 없습니다: 폴더입니다\n")
   }
 
   @Test("a message is matched part by part; one that fits no pattern stays English")

@@ -73,7 +73,7 @@ enum ProgramText {
       runFailed(NotebookError.preparationFailed(section: "17.1", error: "port in use")),
       runFailed(RuntimeError.deadlock(["main waits for a lock"])),
       runFailed(RuntimeError.scheduleDiverged(at: 3)),
-    ]
+    ] + handoutTexts + runTexts
   }
 
   /// `--step` without a terminal to read keys from.

@@ -99,15 +99,15 @@ enum UsageErrorTranslation {
       example: "17.4 has no parameter 'worker' (its parameters: workers and calls)"),
     Entry(
       pattern: "no section has a parameter '{}' (see --params)",
-      korean: { "'\(part($0, 0))' 매개변수가 있는 절이 없습니다(--params 참고)" },
+      korean: { "'\(part($0, 0))'라는 매개변수는 어느 절에도 없습니다(--params 참고)" },
       example: "no section has a parameter 'x' (see --params)"),
     Entry(
       pattern: "no section has a parameter '{}' (none has any)",
-      korean: { "'\(part($0, 0))' 매개변수가 있는 절이 없습니다(매개변수가 있는 절이 없습니다)" },
+      korean: { "'\(part($0, 0))'라는 매개변수는 없습니다(매개변수가 있는 절이 하나도 없습니다)" },
       example: "no section has a parameter 'x' (none has any)"),
     Entry(
       pattern: "no section has a parameter '{}' (known: {})",
-      korean: { "'\(part($0, 0))' 매개변수가 있는 절이 없습니다(있는 것: \(part($0, 1)))" },
+      korean: { "'\(part($0, 0))'라는 매개변수는 없습니다(있는 것: \(part($0, 1)))" },
       example: "no section has a parameter 'threads' (known: latency, workers, calls)"),
     Entry(
       pattern: "--step is for the terminal; a handout (--format) runs straight through",
@@ -140,7 +140,7 @@ enum UsageErrorTranslation {
     Entry(
       pattern: "{} must be from {} to {} (such as 2 or 0.5), not '{}'",
       korean: {
-        "\(part($0, 0)) 값은 \(part($0, 1))에서 \(part($0, 2)) 사이의 수여야 합니다(예: 2, 0.5. "
+        "\(part($0, 0)) 값은 \(part($0, 1))에서 \(part($0, 2)) 사이여야 합니다(예: 2, 0.5. "
           + "입력한 값: '\(part($0, 3))')"
       },
       example: "--speed must be from 0.01 to 1000 (such as 2 or 0.5), not '0'"),
@@ -163,12 +163,16 @@ enum UsageErrorTranslation {
       example: "--lang must be one of en or ko, not 'xx'"),
     Entry(
       pattern: "--speed is for live runs; virtual time has no speed to set",
-      korean: { _ in "--speed는 실제 시간으로 실행할 때만 씁니다. 가상 시간에는 정할 속도가 없습니다" },
+      korean: { _ in "--speed는 실제 실행용입니다. 가상 시간에는 정할 속도가 없습니다" },
       example: "--speed is for live runs; virtual time has no speed to set"),
     Entry(
-      pattern: "unknown section '{}': choose one of {}, or all",
-      korean: { "없는 절입니다: '\(part($0, 0))'. \(part($0, 1)) 중 하나나 all을 고르세요" },
-      example: "unknown section '17.9': choose one of 17.1, 17.4, 17.5, or all"),
+      pattern: "unknown section '{}': choose {}, or all",
+      korean: { "없는 절입니다: '\(part($0, 0))'. \(part($0, 1)), all 중에 고르세요" },
+      example: "unknown section '17.9': choose 17.1, 17.2, 17.3, 17.4, 17.5, or all"),
+    Entry(
+      pattern: "--timeline-svg FILE must not be empty",
+      korean: { _ in "--timeline-svg에 준 파일 이름이 비어 있습니다" },
+      example: "--timeline-svg FILE must not be empty"),
     Entry(
       pattern: "--dest DIR must not be empty",
       korean: { _ in "--dest에 준 폴더 이름이 비어 있습니다" },
@@ -177,5 +181,32 @@ enum UsageErrorTranslation {
       pattern: "name a section to run, such as 'lessons 17.4' (see 'lessons --help')",
       korean: { _ in "실행할 절을 지정하세요. 예: 'lessons 17.4' ('lessons --help' 참고)" },
       example: "name a section to run, such as 'lessons 17.4' (see 'lessons --help')"),
+    // The handout options: --format, --output, --live (a handout is 유인물).
+    Entry(
+      pattern: "--output FILE must not be empty",
+      korean: { _ in "--output에 준 파일 이름이 비어 있습니다" },
+      example: "--output FILE must not be empty"),
+    Entry(
+      pattern: "--live records a real run: it cannot go with --virtual or --seed",
+      korean: { _ in "--live는 실제 실행을 기록하므로 --virtual, --seed와 함께 쓸 수 없습니다" },
+      example: "--live records a real run: it cannot go with --virtual or --seed"),
+    Entry(
+      pattern: "--output FILE is for a handout: add --format {}",
+      korean: {
+        "--output에는 --format \(list(part($0, 0))) 중 하나가 필요합니다"
+      },
+      example: "--output FILE is for a handout: add --format markdown, ipynb or html"),
+    Entry(
+      pattern: "--live is for a handout (--format ...): text runs are live already",
+      korean: { _ in "--live는 유인물(--format ...)용입니다. 텍스트는 원래 실제 실행입니다" },
+      example: "--live is for a handout (--format ...): text runs are live already"),
+    Entry(
+      pattern: "--format {} writes a file: add --output FILE",
+      korean: { "--format \(part($0, 0)) 유인물은 파일로 씁니다. --output FILE을 더하세요" },
+      example: "--format html writes a file: add --output FILE"),
+    Entry(
+      pattern: "--speed is for live runs: handouts run in virtual time unless --live",
+      korean: { _ in "--speed는 실제 실행용입니다(유인물은 --live가 없으면 가상 시간입니다)" },
+      example: "--speed is for live runs: handouts run in virtual time unless --live"),
   ]
 }
