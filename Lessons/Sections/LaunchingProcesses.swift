@@ -98,6 +98,10 @@ enum LaunchingProcesses {
     title: Localized(
       en: "Launching processes with concurrent.futures", ko: "concurrent.futures로 프로세스 띄우기"),
     prepare: FlagLesson.prepare([.delay]),
+    // The knob of Table 17-1, In [6]: `lessons 17.3 --set workers=2` stops at two workers.
+    parameters: [
+      .integer("workers", default: 4, in: 1...8, help: "the most workers in Table 17-1")
+    ],
     blocks: [
       prose(
         en: """
@@ -283,15 +287,15 @@ enum LaunchingProcesses {
           """),
       prose(
         en: """
-          Now the book's Table 17-1: twelve jobs, run with 1 to N workers (N, the
-          number of CPUs), in three ways: Swift threads; the same threads under the
-          simulated GIL of 17.2, as Python's threads would run them; and processes.
+          Now the book's Table 17-1: twelve jobs, run with 1 to 4 workers, in three
+          ways: Swift threads; the same threads under the simulated GIL of 17.2, as
+          Python's threads would run them; and processes.
           Each time is the whole batch's, and each speed-up is against one worker
           of the same way.
           """,
         ko: """
           이제 책의 표 17-1입니다. 작업 열두 개를 세 가지 방식으로, 워커 수를 1부터
-          N(N은 CPU 수)까지 늘려 가며 실행합니다. Swift 스레드, 파이썬의 스레드가 실행하듯
+          4까지 늘려 가며 실행합니다. Swift 스레드, 파이썬의 스레드가 실행하듯
           17.2의 시뮬레이션된 GIL 아래에서 돌리는 같은 스레드, 그리고 프로세스입니다.
           시간은 모두 작업 묶음 전체에 걸린 시간이고, 속도 향상은 같은 방식에서 워커가
           하나일 때와 비교한 값입니다.
@@ -319,7 +323,8 @@ enum LaunchingProcesses {
         }
         let ways = [threads, threadsUnderGIL, processes]
         var table = SpeedupTable(["threads", "threads + GIL", "processes"])
-        for n in 1...max(2, Runtime.current.cpuCount) {
+        let most = parameters.workers
+        for n in 1...most {
           table.add(workers: n, try ways.map { way in try timed { try way(n) } })
         }
         table.show()
@@ -335,8 +340,9 @@ enum LaunchingProcesses {
           starting, and encoding every argument and result.
 
           In virtual time the table is exact, as each job is a second of CPU and
-          the virtual machine has four cores. Live, the numbers are this machine's,
-          and a machine busy with other work shows it.
+          the virtual machine has four cores. Live, the numbers are this machine's:
+          past its number of cores a row gains nothing more, as no core is left for
+          another worker, and a machine busy with other work shows it.
           """,
         ko: """
           Swift 스레드와 프로세스는 둘 다 코어 수에 맞춰 빨라집니다. 코어가 그만큼 있기만
@@ -348,8 +354,9 @@ enum LaunchingProcesses {
           인자와 결과를 하나하나 인코딩하는 비용입니다.
 
           가상 시간에서는 표가 정확합니다. 작업마다 CPU 1초이고, 가상 머신에는 코어가 네
-          개 있기 때문입니다. 실제 시간에서는 이 컴퓨터의 수치가 나오며, 컴퓨터가 다른
-          일로 바쁘면 그것이 수치에 그대로 드러납니다.
+          개 있기 때문입니다. 실제 시간에서는 이 컴퓨터의 수치가 나옵니다. 워커 수가
+          코어 수를 넘는 줄부터는 더 빨라지지 않습니다. 워커를 하나 더 돌릴 코어가 남아
+          있지 않기 때문입니다. 컴퓨터가 다른 일로 바쁘면 그것도 수치에 그대로 드러납니다.
           """),
     ],
     invariants: ProcessRunChecks.invariants)

@@ -87,9 +87,23 @@ struct ParametersCLITests {
     #expect(outcome.stdout == (try transcript("17.4")))
   }
 
-  @Test("'all --set workers=5' changes 17.4 only; the header says so; the others are as ever")
+  @Test("17.3's workers knob sets the largest pool of Table 17-1; the code says where from")
+  func tableWorkers() throws {
+    let outcome = try CLI.run(["17.3", "--virtual", "--set", "workers=2"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    #expect(outcome.stdout.contains("With workers=2 (default 4), from --set;"))
+    #expect(outcome.stdout.contains("    let most = parameters.workers\n"))
+    let rows = outcome.stdout.split(separator: "\n").filter {
+      $0.hasPrefix("      1 ") || $0.hasPrefix("      2 ") || $0.hasPrefix("      3 ")
+    }
+    #expect(rows.count == 2, "\(rows)")
+    #expect(
+      rows.last?.hasPrefix("      2    6.00s  2.00x    12.00s  1.00x     6.00s  2.00x") == true)
+  }
+
+  @Test("'all --set calls=4' changes 17.4 only; the header says so; the others are as ever")
   func allSections() throws {
-    let outcome = try CLI.run(["all", "--virtual", "--set", "workers=5"])
+    let outcome = try CLI.run(["all", "--virtual", "--set", "calls=4"])
     #expect(outcome.status == 0)
     #expect(outcome.stderr.isEmpty)
     let others = try FileManager.default.contentsOfDirectory(atPath: CLI.transcripts.path)
@@ -107,11 +121,12 @@ struct ParametersCLITests {
         17.4  Experimenting with Executor.map
         =====================================
 
-        With workers=5 (default 3), from --set; the prose describes the defaults.
+        With calls=4 (default 5), from --set; the prose describes the defaults.
 
         """))
-    #expect(middle.contains("    try withThreadPoolExecutor(maxWorkers: parameters.workers) {"))
-    #expect(middle.contains("[09:00:04] result 4: 40\n"))
+    #expect(middle.contains("    try withThreadPoolExecutor(maxWorkers: 3) {"))
+    #expect(middle.contains("      let results = try executor.map(loiter, 0..<parameters.calls)"))
+    #expect(middle.contains("result 3: 30\n") && !middle.contains("result 4: 40"))
   }
 
   @Test("--set works with --seed and --timeline: 4 s with five workers, one lane each")
