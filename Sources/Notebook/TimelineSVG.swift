@@ -195,7 +195,8 @@ public struct TimelineSVG: Sendable {
         svg += "data-start=\"\(number(Timeline.seconds(bar.start)))\" "
         svg += "data-end=\"\(number(Timeline.seconds(bar.end)))\" x=\"\(number(left))\" "
         svg += "y=\"\(number(barTop))\" width=\"\(number(width))\" "
-        svg += "height=\"\(number(barHeight))\" rx=\"3\" fill=\"#2f6db5\"/>\n"
+        svg += "height=\"\(number(barHeight))\" rx=\"3\" fill=\"#2f6db5\">"
+        svg += "<title>\(escape(bar.label))</title></rect>\n"
         for wait in row.waits {
           let from = max(wait.lowerBound, bar.start)
           let to = min(wait.upperBound, bar.end)
@@ -204,11 +205,16 @@ public struct TimelineSVG: Sendable {
           svg += "width=\"\(number(x(to) - x(from)))\" height=\"\(number(barHeight))\" "
           svg += "fill=\"url(#\(pattern))\" stroke=\"#2f6db5\" stroke-width=\"1\"/>\n"
         }
+        // The label goes inside its bar, or just after it if there is room before the lane's
+        // next bar and the picture's edge; otherwise the bar's tooltip alone names it.
         let label = escape(bar.label)
-        if width >= Double(bar.label.count) * 8 + 8 {
+        let labelWidth = Double(bar.label.count) * 8
+        let next = row.bars.filter { $0.end > $0.start && $0.start >= bar.end }.map(\.start).min()
+        let room = (next.map(x) ?? plotLeft + plotWidth + 40) - (left + width)
+        if width >= labelWidth + 8 {
           svg += "<text class=\"bar-label\" x=\"\(number(left + 5))\" y=\"\(number(barTop + 13))\">"
           svg += "\(label)</text>\n"
-        } else {
+        } else if room >= labelWidth + 6 {
           svg += "<text class=\"bar-label\" x=\"\(number(left + width + 3))\" "
           svg += "y=\"\(number(barTop + 13))\">\(label)</text>\n"
         }
