@@ -6,6 +6,7 @@ import ConcurrencyRuntime
 //                                      their pids one a line, and waits to be killed
 import Foundation
 import Futures
+import Stress
 import WorkerFixtures
 
 #if canImport(Glibc)
@@ -16,7 +17,9 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 
 switch arguments.first {
 case "worker":
-  WorkerHost.run(registry: WorkerFixtures.registry)
+  var registry = WorkerFixtures.registry
+  ProcessPoolStress.register(in: &registry)
+  WorkerHost.run(registry: registry)
 case "parent":
   let count = arguments.dropFirst().first.flatMap { Int($0) } ?? 2
   let executor = try ProcessPoolExecutor(maxWorkers: count, registry: WorkerFixtures.registry)
