@@ -63,7 +63,7 @@ let package = Package(
     .executableTarget(
       name: "lessons-bench",
       dependencies: [
-        "ConcurrencyRuntime", "Futures", "Flags", "Lessons", "CommandLineKit", "Digest",
+        "ConcurrencyRuntime", "Futures", "Flags", "Lessons", "CommandLineKit", "Digest", "Stress",
       ],
       path: "Benchmarks/Sources/lessons-bench"
     ),
@@ -74,18 +74,24 @@ let package = Package(
       path: "Tests/WorkerFixtures"),
     .executableTarget(
       name: "lessons-test-worker",
-      dependencies: ["WorkerFixtures", "Futures", "ConcurrencyRuntime"],
+      dependencies: ["WorkerFixtures", "Futures", "ConcurrencyRuntime", "Stress"],
       path: "Tests/ProcessPoolWorker"),
+    // Load and stress drivers that check every outcome: small in the tests, full size in
+    // `lessons-bench load` and `lessons-bench stress`
+    .target(
+      name: "Stress", dependencies: ["ConcurrencyRuntime", "Futures", "Flags"],
+      path: "Tests/Stress"),
 
     // Tests, and the misbehaving HTTP servers that the flag client's tests talk to
     .target(name: "FaultServers", path: "Tests/FaultServers"),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "ConcurrencyRuntimeTests", dependencies: ["ConcurrencyRuntime"]),
-    .testTarget(name: "FuturesTests", dependencies: ["Futures", "ConcurrencyRuntime"]),
+    .testTarget(name: "FuturesTests", dependencies: ["Futures", "ConcurrencyRuntime", "Stress"]),
     .testTarget(
       name: "ProcessPoolTests",
       dependencies: [
         "Futures", "ConcurrencyRuntime", "Digest", "WorkerFixtures", "lessons-test-worker",
+        "Stress",
       ]),
     .testTarget(name: "DigestTests", dependencies: ["Digest"]),
     .testTarget(
@@ -93,7 +99,7 @@ let package = Package(
     .testTarget(
       name: "FlagsTests",
       dependencies: [
-        "Flags", "ConcurrencyRuntime", "CommandLineKit", "FaultServers", "TestSupport",
+        "Flags", "ConcurrencyRuntime", "CommandLineKit", "FaultServers", "TestSupport", "Stress",
       ]),
     .testTarget(
       name: "NotebookTests", dependencies: ["Notebook", "ConcurrencyRuntime", "TestSupport"]),

@@ -10,7 +10,8 @@ import Testing
 /// (expected, then actual) and leaves the new text in `transcripts/ID.txt.new` for review.
 /// `LESSONS_RECORD` chooses what may be written: `missing` (the default on a developer's
 /// machine) records a transcript that does not exist yet, `all` (or `1`) re-records every
-/// one, `never` (the default when `CI` is set) records nothing.
+/// one, `never` (the default when `CI` is set) records nothing. `DeterminismTests` checks that
+/// a hundred runs agree.
 @Suite("Transcripts")
 struct TranscriptTests {
   @Test(
@@ -20,14 +21,6 @@ struct TranscriptTests {
     let actual = try SectionRun(id, mode: .virtual(seed: nil)).text
     expectMatchesGoldenFile(
       actual, GoldenFile(PackagePaths.transcripts.appendingPathComponent("\(id).txt")))
-  }
-
-  @Test("twenty virtual runs are byte-for-byte identical", arguments: Catalog.sections.map(\.id))
-  func deterministic(id: String) throws {
-    let first = try SectionRun(id, mode: .virtual(seed: nil)).text
-    for _ in 1..<20 {
-      #expect(try SectionRun(id, mode: .virtual(seed: nil)).text == first)
-    }
   }
 
   @Test("every section has a golden transcript and no stray one is left")

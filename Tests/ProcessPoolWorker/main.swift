@@ -8,6 +8,7 @@ import ConcurrencyRuntime
 //                                      a pool run that Ctrl-C stops cleanly (InterruptedPool)
 import Foundation
 import Futures
+import Stress
 import WorkerFixtures
 
 #if canImport(Glibc)
@@ -18,7 +19,9 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 
 switch arguments.first {
 case "worker":
-  WorkerHost.run(registry: WorkerFixtures.registry)
+  var registry = WorkerFixtures.registry
+  ProcessPoolStress.register(in: &registry)
+  WorkerHost.run(registry: registry)
 case "parent":
   let count = arguments.dropFirst().first.flatMap { Int($0) } ?? 2
   let executor = try ProcessPoolExecutor(maxWorkers: count, registry: WorkerFixtures.registry)

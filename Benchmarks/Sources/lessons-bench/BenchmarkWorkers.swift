@@ -1,5 +1,6 @@
 import Digest
 import Futures
+import Stress
 
 /// The worker functions `lessons-bench` hosts as `lessons-bench worker`, for the process-pool
 /// benchmark: the pool starts this very executable with `worker`, as `lessons` will.
@@ -14,6 +15,7 @@ enum BenchmarkWorkers {
     var registry = WorkerRegistry()
     registry.register(identity)
     registry.register(digest)
+    ProcessPoolStress.register(in: &registry)
     return registry
   }()
 }

@@ -3,13 +3,14 @@
 //     lessons-bench futures [--tasks N] [--workers W] [--repeat R]
 //     lessons-bench futures-memory [--tasks N] [--workers W] [--buffer B]
 //     lessons-bench procpool [--roundtrips N] [--jobs J] [--bytes B] [--repeat R]
+//     lessons-bench load [--connections C] [--requests N] [--downloads D] [--port P]
+//     lessons-bench stress [--tasks N] [--jobs J] [--seed S] [--stall-limit T]
 //     lessons-bench worker          (the process pool's worker: started by procpool itself)
 //
 // Each mode is one type in its own file and one entry in `program`; the first argument picks
 // it. `lessons-bench --help` lists them, `lessons-bench MODE --help` gives a mode's options.
 
 import CommandLineKit
-
 import Futures
 
 #if canImport(Glibc)
@@ -26,5 +27,6 @@ let program = Program(
   commands: [
     FuturesBenchmark.self, FuturesMemoryBenchmark.self, FlagsBenchmark.self,
     Flags2ThreadPoolBenchmark.self, Flags2AsyncBenchmark.self, ProcessPoolBenchmark.self,
+    LoadBenchmark.self, StressBenchmark.self,
   ])
 exit(program.main(arguments))

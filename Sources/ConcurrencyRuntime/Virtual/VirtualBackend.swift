@@ -89,8 +89,8 @@ final class VirtualBackend: RuntimeBackend, @unchecked Sendable {
 }
 
 /// One async sleep on the virtual clock: a timer that resumes its continuation, or a
-/// cancellation that resumes it first with `CancellationError`.
-private final class VirtualSleeper: @unchecked Sendable {
+/// cancellation that resumes it first with `CancellationError`. Internal for its tests.
+final class VirtualSleeper: @unchecked Sendable {
   private unowned(unsafe) let scheduler: Scheduler
   private var continuation: CheckedContinuation<Void, any Error>?
   private var timer: TimerAction?
@@ -111,7 +111,11 @@ private final class VirtualSleeper: @unchecked Sendable {
       return
     }
     self.continuation = continuation
-    let timer = TimerAction { [self] in
+    // Weakly: the sleeper keeps its timer (to cancel it), so a timer that kept the sleeper
+    // would make a cycle, and every async sleep would leak both (LeakSanitizer found it). The
+    // sleeping task keeps the sleeper alive until it wakes.
+    let timer = TimerAction { [weak self] in
+      guard let self else { return }
       let waiting = self.continuation
       self.continuation = nil
       waiting?.resume()
