@@ -117,6 +117,14 @@ public protocol ParsableCommand: Command {
   ///
   ///     Greet.usageErrorText(UsageError("oops"), in: program)   // "lessons greet: oops\n"
   static func usageErrorText(_ error: UsageError, in program: Program) -> String
+  /// The same, for a command whose presentation depends on the command line it was given
+  /// (an option that picks the language of the messages, read before parsing failed).
+  ///
+  /// By default, ``usageErrorText(_:in:)``.
+  ///
+  ///     RunCommand.usageErrorText(error, in: program, arguments: ["--lang", "ko", "--x"])
+  static func usageErrorText(_ error: UsageError, in program: Program, arguments: [String])
+    -> String
 }
 
 extension ParsableCommand {
@@ -141,6 +149,13 @@ extension ParsableCommand {
   ///     // lessons serve: --port must be between 1 and 65535, not '0'
   public static func usageErrorText(_ error: UsageError, in program: Program) -> String {
     "\(program.invocation(of: self)): \(error.message)\n"
+  }
+
+  /// ``usageErrorText(_:in:)``, whatever the command line was.
+  public static func usageErrorText(
+    _ error: UsageError, in program: Program, arguments: [String]
+  ) -> String {
+    usageErrorText(error, in: program)
   }
 
   /// The help, generated from ``arguments``; the default command's also lists the program's
@@ -184,7 +199,7 @@ extension ParsableCommand {
     do {
       parsed = try self.arguments.parse(arguments)
     } catch {
-      program.writeError(usageErrorText(error, in: program))
+      program.writeError(usageErrorText(error, in: program, arguments: arguments))
       return 2
     }
     switch parsed {

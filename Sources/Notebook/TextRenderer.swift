@@ -133,8 +133,8 @@ public final class TextRenderer: Renderer, @unchecked Sendable {
     return result
   }
 
-  /// Whether `text` is `[HH:MM:SS]`.
-  private static func isStamp(_ text: Substring) -> Bool {
+  /// Whether `text` is `[HH:MM:SS]`: a stamp, coloured here and marked in a handout.
+  static func isStamp(_ text: Substring) -> Bool {
     let characters = Array(text)
     guard characters.count == 10, characters[0] == "[", characters[9] == "]" else {
       return false

@@ -2,25 +2,12 @@ import CommandLineKit
 import Notebook
 
 extension RunCommand {
-  /// Parses, then shows the help, the usage error or runs, as every ``ParsableCommand``
-  /// does, except that a usage error is shown in the language `--lang` asks for: found
-  /// before parsing (``Language/requested(in:)``), since the mistake may come before it.
-  static func main(_ arguments: [String], in program: Program) -> Int32 {
-    let language = Language.requested(in: arguments)
-    let parsed: Parsed<Options>
-    do {
-      parsed = try self.arguments.parse(arguments)
-    } catch {
-      program.writeError(usageErrorText(error, in: program, language: language))
-      return 2
-    }
-    switch parsed {
-    case .help:
-      program.write(help(in: program))
-      return 0
-    case .values(let options):
-      return run(options, in: program)
-    }
+  /// A usage error in the language `--lang` asks for: found in the command line before
+  /// parsing (``Language/requested(in:)``), since the mistake may come before it.
+  static func usageErrorText(_ error: UsageError, in program: Program, arguments: [String])
+    -> String
+  {
+    usageErrorText(error, in: program, language: Language.requested(in: arguments))
   }
 
   /// `lessons: MESSAGE` in `language`, pointing to `--help` for a mistake of the syntax.

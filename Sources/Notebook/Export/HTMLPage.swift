@@ -142,7 +142,7 @@ public struct HTMLPage: Sendable {
     while let open = rest.firstIndex(of: "[") {
       html += HTMLText.escape(String(rest[..<open]))
       let candidate = rest[open...].prefix(10)
-      if isStamp(candidate) {
+      if TextRenderer.isStamp(candidate) {
         html += "<span class=\"stamp\">" + HTMLText.escape(String(candidate)) + "</span>"
         rest = rest[open...].dropFirst(10)
       } else {
@@ -151,15 +151,5 @@ public struct HTMLPage: Sendable {
       }
     }
     return html + HTMLText.escape(String(rest))
-  }
-
-  /// Whether `text` is `[HH:MM:SS]`.
-  private static func isStamp(_ text: Substring) -> Bool {
-    let characters = Array(text)
-    guard characters.count == 10, characters[0] == "[", characters[9] == "]" else {
-      return false
-    }
-    return [1, 2, 4, 5, 7, 8].allSatisfy { characters[$0].isASCII && characters[$0].isNumber }
-      && characters[3] == ":" && characters[6] == ":"
   }
 }
