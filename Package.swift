@@ -59,7 +59,8 @@ let package = Package(
     .executableTarget(
       name: "lessons-bench",
       dependencies: [
-        "ConcurrencyRuntime", "Futures", "Flags", "Lessons", "CommandLineKit", "Digest",
+        "ConcurrencyRuntime", "Futures", "Flags", "Lessons", "Notebook", "CommandLineKit",
+        "Digest",
       ],
       path: "Benchmarks/Sources/lessons-bench"
     ),

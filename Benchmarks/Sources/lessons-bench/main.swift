@@ -3,6 +3,7 @@
 //     lessons-bench futures [--tasks N] [--workers W] [--repeat R]
 //     lessons-bench futures-memory [--tasks N] [--workers W] [--buffer B]
 //     lessons-bench procpool [--roundtrips N] [--jobs J] [--bytes B] [--repeat R]
+//     lessons-bench makespan [--runs R]
 //     lessons-bench worker          (the process pool's worker: started by procpool itself)
 //
 // Each mode is one type in its own file and one entry in `program`; the first argument picks
@@ -26,5 +27,6 @@ let program = Program(
   commands: [
     FuturesBenchmark.self, FuturesMemoryBenchmark.self, FlagsBenchmark.self,
     Flags2ThreadPoolBenchmark.self, Flags2AsyncBenchmark.self, ProcessPoolBenchmark.self,
+    LiveMakespanBenchmark.self,
   ])
 exit(program.main(arguments))
