@@ -93,6 +93,27 @@ struct SocketIOTests {
     #expect(closed == .closed)
   }
 
+  @Test("waiting inside recv reads, times out at the receive time-out and sees a close")
+  func readBlocking() {
+    var fds: [Int32] = [0, 0]
+    #expect(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &fds) == 0)
+    defer { for fd in fds { close(fd) } }
+    #expect(!SocketIO.setReceiveTimeout(fds[1], .zero))
+    #expect(SocketIO.setReceiveTimeout(fds[1], .milliseconds(20)))
+    var buffer: [UInt8] = []
+    let start = ContinuousClock.now
+    let quiet = SocketIO.readBlocking(fds[1], into: &buffer, until: start + .milliseconds(20))
+    #expect(quiet == .timedOut)
+    #expect(ContinuousClock.now - start >= .milliseconds(20))
+    #expect(SocketIO.writeAll(fds[0], [4, 5], until: .now + .seconds(60)))
+    let data = SocketIO.readBlocking(fds[1], into: &buffer, until: .now + .milliseconds(20))
+    #expect(data == .data)
+    #expect(buffer == [4, 5])
+    shutdown(fds[0], Int32(SHUT_WR))
+    let closed = SocketIO.readBlocking(fds[1], into: &buffer, until: .now + .milliseconds(20))
+    #expect(closed == .closed)
+  }
+
   @Test("a write to a peer that never reads gives up at its deadline")
   func writeDeadline() {
     var fds: [Int32] = [0, 0]

@@ -28,12 +28,18 @@ struct FlagConnection {
   /// `408 Request Timeout` and close), and writing each response (then close).
   func run() {
     var buffer: [UInt8] = []
+    // Between requests the next one has rarely arrived yet, so the thread waits for it in
+    // `recv`, whose time-out is the idle time-out: every idle wait starts just after
+    // `idleUntil` is set, so the two end together.
+    let waitsInRecv = SocketIO.setReceiveTimeout(fd, server.idleTimeout)
     var idleUntil = ContinuousClock.now + server.idleTimeout
     while true {
       if buffer.isEmpty {
-        // Between requests the next one has rarely arrived yet: wait for it before reading.
-        guard SocketIO.read(fd, into: &buffer, until: idleUntil, waitingFirst: true) == .data
-        else { return }
+        let read =
+          waitsInRecv
+          ? SocketIO.readBlocking(fd, into: &buffer, until: idleUntil)
+          : SocketIO.read(fd, into: &buffer, until: idleUntil, waitingFirst: true)
+        guard read == .data else { return }
       }
       let firstByte = ContinuousClock.now
       let deadline = firstByte + server.requestTimeout

@@ -48,6 +48,37 @@ enum SocketIO {
     }
   }
 
+  /// Reads as ``read(_:into:until:waitingFirst:)`` does, but waits inside `recv` itself, one
+  /// system call instead of a `poll` and a `recv`, for as long as the socket's receive
+  /// time-out allows (see ``setReceiveTimeout(_:_:)``): for a caller that sets that time-out
+  /// to the time left before `deadline` whenever it calls. A time-out, an interruption or an
+  /// error in `recv` is settled by the deadline-bound read, so the result is the same.
+  static func readBlocking(
+    _ fd: Int32, into buffer: inout [UInt8], until deadline: ContinuousClock.Instant
+  ) -> ReadResult {
+    withUnsafeTemporaryAllocation(byteCount: 16 * 1024, alignment: 1) { chunk in
+      let count = recv(fd, chunk.baseAddress, chunk.count, 0)
+      if count > 0 {
+        buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
+        return .data
+      }
+      if count == 0 { return .closed }
+      return read(fd, into: &buffer, until: deadline, chunk: chunk)
+    }
+  }
+
+  /// Makes a blocking `recv` on `fd` give up after `timeout` (`SO_RCVTIMEO`); `false` if the
+  /// time-out is not positive (the kernel would read that as "never") or cannot be set.
+  static func setReceiveTimeout(_ fd: Int32, _ timeout: Duration) -> Bool {
+    let (seconds, attoseconds) = timeout.components
+    guard timeout > .zero else { return false }
+    var value = timeval(
+      tv_sec: Int(clamping: seconds), tv_usec: Int(attoseconds / 1_000_000_000_000))
+    if value.tv_sec == 0 && value.tv_usec == 0 { value.tv_usec = 1 }
+    return setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
+      == 0
+  }
+
   /// ``read(_:into:until:waitingFirst:)`` through `chunk`, a scratch buffer on the stack
   /// (neither allocated nor zeroed for every read).
   private static func read(
