@@ -58,12 +58,19 @@ futures_compare_mode() {
   echo "building lessons-bench (release, $scratch)…" >&2
   build_product lessons-bench
   now="$scratch/release/lessons-bench"
-  echo "== futures: $revision (before) and this tree (now) in turns, $pairs pairs," \
+  echo "== futures: $revision (before) and this tree (now) in turns (ABBA…), $pairs pairs," \
     "--tasks $tasks --repeat $repeat (best of each run, tasks/s)"
   local pair name output_before output_now figures=""
   for ((pair = 1; pair <= pairs; pair++)); do
-    output_before="$("$before" futures --tasks "$tasks" --repeat "$repeat")"
-    output_now="$("$now" futures --tasks "$tasks" --repeat "$repeat")"
+    # The order turns too (before first in odd pairs, now first in even ones), so that
+    # neither side always runs just after the other.
+    if ((pair % 2 == 1)); then
+      output_before="$("$before" futures --tasks "$tasks" --repeat "$repeat")"
+      output_now="$("$now" futures --tasks "$tasks" --repeat "$repeat")"
+    else
+      output_now="$("$now" futures --tasks "$tasks" --repeat "$repeat")"
+      output_before="$("$before" futures --tasks "$tasks" --repeat "$repeat")"
+    fi
     for name in submit+result map as_completed; do
       figures+="$name $(rate_of "$name" "$output_before") $(rate_of "$name" "$output_now")"$'\n'
     done
