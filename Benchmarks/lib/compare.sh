@@ -31,9 +31,9 @@ futures_compare_mode() {
   local revision="" pairs=5 tasks=100000 repeat=3
   while [[ $# -gt 0 ]]; do
     case "$1" in
-      --pairs) pairs="$2"; shift 2 ;;
-      --tasks) tasks="$2"; shift 2 ;;
-      --repeat) repeat="$2"; shift 2 ;;
+      --pairs) need_value "$@"; pairs="$2"; shift 2 ;;
+      --tasks) need_value "$@"; tasks="$2"; shift 2 ;;
+      --repeat) need_value "$@"; repeat="$2"; shift 2 ;;
       -*) echo "Benchmarks/run futures-compare: unknown option '$1'" >&2; exit 2 ;;
       *)
         if [[ -n $revision ]]; then

@@ -147,10 +147,10 @@ server_mode() {
   local seconds=10 connections=100 rounds=2 workers=2
   while [[ $# -gt 0 ]]; do
     case "$1" in
-      --seconds) seconds="$2"; shift 2 ;;
-      --connections) connections="$2"; shift 2 ;;
-      --rounds) rounds="$2"; shift 2 ;;
-      --nginx-workers) workers="$2"; shift 2 ;;
+      --seconds) need_value "$@"; seconds="$2"; shift 2 ;;
+      --connections) need_value "$@"; connections="$2"; shift 2 ;;
+      --rounds) need_value "$@"; rounds="$2"; shift 2 ;;
+      --nginx-workers) need_value "$@"; workers="$2"; shift 2 ;;
       *) echo "Benchmarks/run server: unknown option '$1'" >&2; exit 2 ;;
     esac
   done
