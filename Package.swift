@@ -63,7 +63,8 @@ let package = Package(
     .executableTarget(
       name: "lessons-bench",
       dependencies: [
-        "ConcurrencyRuntime", "Futures", "Flags", "Lessons", "CommandLineKit", "Digest", "Stress",
+        "ConcurrencyRuntime", "Futures", "Flags", "Lessons", "Notebook", "CommandLineKit",
+        "Digest", "Stress",
       ],
       path: "Benchmarks/Sources/lessons-bench"
     ),

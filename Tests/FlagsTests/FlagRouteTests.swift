@@ -38,6 +38,15 @@ struct FlagRouteTests {
     #expect(FlagRoute(target: target) == .badRequest)
   }
 
+  @Test("a file name that is not ASCII is compared as a string, as Unicode lower-cases it")
+  func unicodeNames() {
+    // The Kelvin sign lower-cases to an ASCII k, so it names KR's file as "kr.gif" would.
+    #expect(FlagRoute(target: "/flags/kr/%E2%84%AAr.gif") == .gif(code: "KR"))
+    #expect(FlagRoute(target: "/flags/kr/\u{212A}R.GIF") == .gif(code: "KR"))
+    #expect(FlagRoute(target: "/flags/ad/%C3%A9.gif") == .notFound)
+    #expect(FlagRoute(target: "/flags/ad/%E2%84%AA") == .notFound)
+  }
+
   @Test("decoding happens exactly once")
   func decodeOnce() {
     #expect(FlagRoute.decodedPath("/a%20b") == Array("/a b".utf8))

@@ -15,6 +15,24 @@ struct HTTPResponseTests {
     #expect(text.hasSuffix("Connection: keep-alive\r\n\r\n\u{1}\u{2}\u{3}"))
   }
 
+  @Test("the head alone is what precedes the body, for every status and connection")
+  func headAlone() {
+    var responses = [400, 404, 405, 503].map(HTTPResponse.error)
+    responses.append(HTTPResponse(status: 200, contentType: "image/gif", body: Data([1, 2, 3])))
+    for response in responses {
+      for keepAlive in [true, false] {
+        let head = response.head(keepAlive: keepAlive)
+        #expect(response.serialized(keepAlive: keepAlive, head: true) == head)
+        #expect(response.serialized(keepAlive: keepAlive, head: false) == head + response.body)
+        let text = String(decoding: head, as: UTF8.self)
+        #expect(text.hasPrefix("HTTP/1.1 \(response.status) "))
+        #expect(text.contains("\r\nContent-Length: \(response.body.count)\r\n"))
+      }
+    }
+    let allow = String(decoding: HTTPResponse.error(405).head(keepAlive: false), as: UTF8.self)
+    #expect(allow.contains("\r\nAllow: GET, HEAD\r\n"))
+  }
+
   @Test("HEAD keeps Content-Length but drops the body")
   func head() {
     let response = HTTPResponse(status: 200, contentType: "image/gif", body: Data([1, 2, 3]))

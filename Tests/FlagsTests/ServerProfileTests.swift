@@ -21,6 +21,15 @@ struct ServerProfileTests {
     #expect(paths.allSatisfy { profile.plan(for: $0) == .immediate })
   }
 
+  @Test("only a profile that neither waits nor fails answers at once without a plan")
+  func answersAtOnce() {
+    #expect(ServerProfile(.local).answersAtOnce)
+    #expect(ServerProfile(.local, fixedDelay: .seconds(3), errorRate: 1, seed: 9).answersAtOnce)
+    #expect(!ServerProfile(.delay).answersAtOnce)
+    #expect(!ServerProfile(.delay, fixedDelay: .milliseconds(10)).answersAtOnce)
+    #expect(!ServerProfile(.error).answersAtOnce)
+  }
+
   @Test("DELAY waits 0.5-5 s on every request by default and never fails")
   func delay() {
     let plans = paths.map(ServerProfile(.delay, seed: 1).plan(for:))

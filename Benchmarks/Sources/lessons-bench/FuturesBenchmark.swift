@@ -9,11 +9,13 @@ import Futures
 ///     submit+result tasks_per_s=1234567 median_tasks_per_s=1200000 tasks=100000 workers=4 runs=5
 ///     map tasks_per_s=…
 ///     as_completed tasks_per_s=…
+///     dispatch-semaphore tasks_per_s=…
 ///
 /// Each pattern is warmed up once, then timed `--repeat` times on a fresh executor (threads
 /// start on demand, as in CPython, so their start-up is inside the timing); `tasks_per_s` is
 /// the best run, `median_tasks_per_s` the median. Timing stops when the last result has been
-/// taken; shutting the pool down and freeing the futures are outside it.
+/// taken; shutting the pool down and freeing the futures are outside it. The last line is
+/// ``DispatchBaseline``, the practical limit, timed the same way.
 enum FuturesBenchmark: BenchmarkMode {
   static let name = "futures"
   static let summary = "ThreadPoolExecutor throughput: submit+result, map, as_completed"
@@ -85,12 +87,23 @@ enum FuturesBenchmark: BenchmarkMode {
           Double(tasks) / (try measure(pattern, tasks: tasks, workers: workers))
         }
       }
-      let sorted = rates.sorted()
-      BenchmarkOutput.line(
-        "\(pattern.name) tasks_per_s=\(Int(sorted.last!)) "
-          + "median_tasks_per_s=\(Int(sorted[sorted.count / 2])) "
-          + "tasks=\(tasks) workers=\(workers) runs=\(repeats)")
+      report(pattern.name, rates: rates, tasks: tasks, extra: "workers=\(workers) ")
     }
+    _ = try DispatchBaseline.measure(tasks: tasks)  // warm-up
+    let rates = try (0..<repeats).map { _ in
+      Double(tasks) / (try DispatchBaseline.measure(tasks: tasks))
+    }
+    report(DispatchBaseline.name, rates: rates, tasks: tasks, extra: "")
+  }
+
+  /// Prints the line of one pattern: its best rate and its median.
+  private static func report(_ name: String, rates: [Double], tasks: Int, extra: String) {
+    let sorted = rates.sorted()
+    let best = sorted.last ?? 0
+    BenchmarkOutput.line(
+      "\(name) tasks_per_s=\(Int(best)) "
+        + "median_tasks_per_s=\(Int(sorted.isEmpty ? 0 : sorted[sorted.count / 2])) "
+        + "tasks=\(tasks) \(extra)runs=\(rates.count)")
   }
 
   /// Seconds that one run of `pattern` takes on a fresh pool.

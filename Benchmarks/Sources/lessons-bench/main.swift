@@ -5,6 +5,7 @@
 //     lessons-bench procpool [--roundtrips N] [--jobs J] [--bytes B] [--repeat R]
 //     lessons-bench load [--connections C] [--requests N] [--downloads D] [--port P]
 //     lessons-bench stress [--tasks N] [--jobs J] [--seed S] [--stall-limit T]
+//     lessons-bench makespan [--runs R]
 //     lessons-bench worker          (the process pool's worker: started by procpool itself)
 //
 // Each mode is one type in its own file and one entry in `program`; the first argument picks
@@ -28,5 +29,6 @@ let program = Program(
     FuturesBenchmark.self, FuturesMemoryBenchmark.self, FlagsBenchmark.self,
     Flags2ThreadPoolBenchmark.self, Flags2AsyncBenchmark.self, ProcessPoolBenchmark.self,
     LoadBenchmark.self, StressBenchmark.self,
+    LiveMakespanBenchmark.self,
   ])
 exit(program.main(arguments))

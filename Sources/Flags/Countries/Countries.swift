@@ -55,17 +55,26 @@ public enum Countries {
   /// Used to accept `ad`, `Ad` and `AD` alike while rejecting look-alikes such as
   /// full-width letters or strings with a trailing space.
   public static func normalized(_ code: String) -> String? {
-    let bytes = Array(code.utf8)
-    guard bytes.count == 2 else { return nil }
-    var out: [UInt8] = []
-    for byte in bytes {
-      switch byte {
-      case UInt8(ascii: "A")...UInt8(ascii: "Z"): out.append(byte)
-      case UInt8(ascii: "a")...UInt8(ascii: "z"): out.append(byte - 32)
-      default: return nil
-      }
+    // Byte by byte, with no arrays: the flag server asks this for every request.
+    var bytes = code.utf8.makeIterator()
+    guard let first = bytes.next().flatMap(upperCased),
+      let second = bytes.next().flatMap(upperCased),
+      bytes.next() == nil
+    else { return nil }
+    return String(unsafeUninitializedCapacity: 2) { buffer in
+      buffer[0] = first
+      buffer[1] = second
+      return 2
     }
-    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// The upper-case form of an ASCII letter, or `nil` for any other byte.
+  private static func upperCased(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte
+    case UInt8(ascii: "a")...UInt8(ascii: "z"): byte - 32
+    default: nil
+    }
   }
 
   private static let availableList = """

@@ -28,10 +28,18 @@ struct FlagConnection {
   /// `408 Request Timeout` and close), and writing each response (then close).
   func run() {
     var buffer: [UInt8] = []
+    // Between requests the next one has rarely arrived yet, so the thread waits for it in
+    // `recv`, whose time-out is the idle time-out: every idle wait starts just after
+    // `idleUntil` is set, so the two end together.
+    let waitsInRecv = SocketIO.setReceiveTimeout(fd, server.idleTimeout)
     var idleUntil = ContinuousClock.now + server.idleTimeout
     while true {
       if buffer.isEmpty {
-        guard SocketIO.read(fd, into: &buffer, until: idleUntil) == .data else { return }
+        let read =
+          waitsInRecv
+          ? SocketIO.readBlocking(fd, into: &buffer, until: idleUntil)
+          : SocketIO.read(fd, into: &buffer, until: idleUntil, waitingFirst: true)
+        guard read == .data else { return }
       }
       let firstByte = ContinuousClock.now
       let deadline = firstByte + server.requestTimeout
@@ -55,7 +63,8 @@ struct FlagConnection {
         return
       }
       let headBytes = buffer[start..<end]
-      let line = Self.logLine(headBytes)
+      // Only the log shows the request line.
+      let line = server.verbose ? Self.logLine(headBytes) : ""
       let parsed = HTTPRequestHead.parse(headBytes)
       buffer.removeSubrange(0..<end)
       guard case .request(let request) = parsed else {
@@ -82,8 +91,15 @@ struct FlagConnection {
         response = .error(400)
         keepAlive = false
       } else {
-        let key = FlagRoute.decodedPath(request.target).map { String(decoding: $0, as: UTF8.self) }
-        let plan = server.profile.plan(for: key ?? request.target)
+        let plan: ResponsePlan
+        if server.profile.answersAtOnce {
+          plan = .immediate
+        } else {
+          let key = FlagRoute.decodedPath(request.target).map {
+            String(decoding: $0, as: UTF8.self)
+          }
+          plan = server.profile.plan(for: key ?? request.target)
+        }
         if plan.delay > .zero, !server.pause(for: plan.delay) { return }
         response = plan.fails ? .error(500) : Self.content(for: route)
       }
@@ -146,8 +162,10 @@ struct FlagConnection {
     _ response: HTTPResponse, keepAlive: Bool, head: Bool, line: String,
     started: ContinuousClock.Instant
   ) -> Bool {
-    let bytes = response.serialized(keepAlive: keepAlive, head: head)
-    let sent = SocketIO.writeAll(fd, bytes, until: .now + server.writeTimeout)
+    // The head and the body go out in one call, without copying the body behind the head.
+    let sent = SocketIO.writeAll(
+      fd, response.head(keepAlive: keepAlive), head ? Data() : response.body,
+      until: .now + server.writeTimeout)
     if server.verbose {
       let elapsed = ContinuousClock.now - started
       let (seconds, attoseconds) = elapsed.components

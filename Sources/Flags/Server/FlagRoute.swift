@@ -28,22 +28,40 @@ enum FlagRoute: Equatable {
       self = .badRequest
       return
     }
+    // The server routes every request: plain ASCII paths, nearly all of them, are compared as
+    // bytes, which is what comparing them as strings comes to.
+    self = path.allSatisfy { $0 < 0x80 } ? Self.route(ascii: path) : Self.route(text: path)
+  }
+
+  /// Routes a decoded path of ASCII bytes without making strings of its segments.
+  private static func route(ascii path: [UInt8]) -> FlagRoute {
+    let segments = path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+    if segments.contains(where: { $0.elementsEqual(".".utf8) || $0.elementsEqual("..".utf8) }) {
+      return .badRequest
+    }
+    guard segments.count == 4, segments[0].isEmpty, segments[1].elementsEqual("flags".utf8),
+      let code = Countries.normalized(String(decoding: segments[2], as: UTF8.self)),
+      Countries.isAvailable(code)
+    else { return .notFound }
+    let name = segments[3].lazy.map(lowercased)
+    if name.elementsEqual((code.lowercased() + ".gif").utf8) { return .gif(code: code) }
+    if name.elementsEqual("metadata.json".utf8) { return .metadata(code: code) }
+    return .notFound
+  }
+
+  /// Routes any decoded path, comparing its segments as strings (Unicode lower-casing maps
+  /// some letters onto ASCII ones, as the Kelvin sign onto `k`).
+  private static func route(text path: [UInt8]) -> FlagRoute {
     let segments = path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
       .map { String(decoding: $0, as: UTF8.self) }
-    if segments.contains(where: { $0 == "." || $0 == ".." }) {
-      self = .badRequest
-      return
-    }
+    if segments.contains(where: { $0 == "." || $0 == ".." }) { return .badRequest }
     guard segments.count == 4, segments[0].isEmpty, segments[1] == "flags",
       let code = Countries.normalized(segments[2]), Countries.isAvailable(code)
-    else {
-      self = .notFound
-      return
-    }
+    else { return .notFound }
     switch segments[3].lowercased() {
-    case code.lowercased() + ".gif": self = .gif(code: code)
-    case "metadata.json": self = .metadata(code: code)
-    default: self = .notFound
+    case code.lowercased() + ".gif": return .gif(code: code)
+    case "metadata.json": return .metadata(code: code)
+    default: return .notFound
     }
   }
 

@@ -84,9 +84,16 @@ struct HTTPRequestHead: Equatable {
 
   /// Parses the bytes of a framed head (request line, headers, blank line).
   static func parse(_ bytes: ArraySlice<UInt8>) -> Parsed {
-    var lines = bytes.split(separator: 10, omittingEmptySubsequences: false).map { line in
-      line.last == 13 ? line.dropLast() : line
+    // The lines, split at LF without a CR before it, in one pass and one array (the server
+    // parses a head for every request).
+    var lines: [ArraySlice<UInt8>] = []
+    lines.reserveCapacity(8)
+    var lineStart = bytes.startIndex
+    for index in bytes.indices where bytes[index] == 10 {
+      lines.append(withoutCR(bytes[lineStart..<index]))
+      lineStart = index + 1
     }
+    lines.append(withoutCR(bytes[lineStart...]))
     while let last = lines.last, last.isEmpty { lines.removeLast() }
     guard let requestLine = lines.first else { return .failure(status: 400) }
     let parts = requestLine.split(separator: 32, omittingEmptySubsequences: false)
@@ -107,22 +114,35 @@ struct HTTPRequestHead: Equatable {
       guard let header = parseHeader(line) else { return .failure(status: 400) }
       headers.append(header)
     }
-    let hosts = headers.filter { $0.name == "host" }
-    if hosts.count > 1 || (minor == 1 && hosts.isEmpty) { return .failure(status: 400) }
-    if headers.contains(where: { $0.name == "transfer-encoding" }) {
-      return .failure(status: 400)
+    var hosts = 0
+    var length: String?
+    var connection = false
+    for header in headers {
+      switch header.name {
+      case "host": hosts += 1
+      case "transfer-encoding": return .failure(status: 400)
+      // Repeated lengths must all agree.
+      case "content-length":
+        if let length, length != header.value { return .failure(status: 400) }
+        length = header.value
+      case "connection": connection = true
+      default: break
+      }
     }
-    let lengths = Set(headers.filter { $0.name == "content-length" }.map(\.value))
+    if hosts > 1 || (minor == 1 && hosts == 0) { return .failure(status: 400) }
     var contentLength = 0
-    if let length = lengths.first {
-      guard lengths.count == 1, !length.isEmpty, length.utf8.allSatisfy(isDigit),
+    if let length {
+      guard !length.isEmpty, length.utf8.allSatisfy(isDigit),
         length.count <= 8, let value = Int(length), value <= maxBodyLength
       else { return .failure(status: 400) }
       contentLength = value
     }
-    let tokens: [String] = headers.filter { $0.name == "connection" }
-      .flatMap { header in header.value.lowercased().split(separator: ",") }
-      .map { token in String(token.filter { $0 != " " && $0 != "\t" }) }
+    let tokens: [String] =
+      !connection
+      ? []
+      : headers.filter { $0.name == "connection" }
+        .flatMap { header in header.value.lowercased().split(separator: ",") }
+        .map { token in String(token.filter { $0 != " " && $0 != "\t" }) }
     let keepAlive =
       tokens.contains("close") ? false : (minor == 1 || tokens.contains("keep-alive"))
     return .request(
@@ -135,12 +155,18 @@ struct HTTPRequestHead: Equatable {
   /// The minor version of `HTTP/1.0` or `HTTP/1.1`; -1 for another well-formed version
   /// (such as `HTTP/2.0`), `nil` for a malformed one.
   private static func parseVersion(_ bytes: ArraySlice<UInt8>) -> Int? {
-    let text = Array(bytes)
-    guard text.count == 8, Array(text[0..<5]) == Array("HTTP/".utf8), isDigit(text[5]),
-      text[6] == UInt8(ascii: "."), isDigit(text[7])
-    else { return nil }
-    guard text[5] == UInt8(ascii: "1"), text[7] <= UInt8(ascii: "1") else { return -1 }
-    return Int(text[7] - UInt8(ascii: "0"))
+    guard bytes.count == 8, bytes.prefix(5).elementsEqual("HTTP/".utf8) else { return nil }
+    let (major, dot, minor) = (
+      bytes[bytes.startIndex + 5], bytes[bytes.startIndex + 6], bytes[bytes.startIndex + 7]
+    )
+    guard isDigit(major), dot == UInt8(ascii: "."), isDigit(minor) else { return nil }
+    guard major == UInt8(ascii: "1"), minor <= UInt8(ascii: "1") else { return -1 }
+    return Int(minor - UInt8(ascii: "0"))
+  }
+
+  /// A line without the CR of its CR LF ending.
+  private static func withoutCR(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    line.last == 13 ? line.dropLast() : line
   }
 
   /// A `name: value` line, or `nil` if it is malformed (including obsolete line folding).

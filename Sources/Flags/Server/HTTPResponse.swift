@@ -30,14 +30,32 @@ struct HTTPResponse: Equatable {
 
   /// The bytes to send: status line, headers, blank line and, unless `head`, the body.
   func serialized(keepAlive: Bool, head: Bool) -> [UInt8] {
-    var text = "HTTP/1.1 \(status) \(Self.reason(for: status))\r\n"
-    text += "Server: lessons-flags\r\n"
-    text += "Content-Type: \(contentType)\r\n"
-    text += "Content-Length: \(body.count)\r\n"
-    for (name, value) in extraHeaders { text += "\(name): \(value)\r\n" }
-    text += "Connection: \(keepAlive ? "keep-alive" : "close")\r\n\r\n"
-    var bytes = Array(text.utf8)
+    var bytes = self.head(keepAlive: keepAlive)
     if !head { bytes += body }
+    return bytes
+  }
+
+  /// The status line, headers and blank line, without the body.
+  func head(keepAlive: Bool) -> [UInt8] {
+    // Appended as bytes, not interpolated into a string first: one buffer per response.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(192)
+    bytes += "HTTP/1.1 ".utf8
+    bytes += String(status).utf8
+    bytes += " ".utf8
+    bytes += Self.reason(for: status).utf8
+    bytes += "\r\nServer: lessons-flags\r\nContent-Type: ".utf8
+    bytes += contentType.utf8
+    bytes += "\r\nContent-Length: ".utf8
+    bytes += String(body.count).utf8
+    bytes += "\r\n".utf8
+    for (name, value) in extraHeaders {
+      bytes += name.utf8
+      bytes += ": ".utf8
+      bytes += value.utf8
+      bytes += "\r\n".utf8
+    }
+    bytes += (keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n").utf8
     return bytes
   }
 

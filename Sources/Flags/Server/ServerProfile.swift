@@ -140,6 +140,7 @@ public struct ServerProfile: Equatable, Hashable, Sendable {
   /// Three draws are always made in the same order (fail, delayed, how long), so changing
   /// the error rate does not move the delays.
   func plan(for path: String) -> ResponsePlan {
+    if answersAtOnce { return .immediate }
     let key = Self.planKey(path)
     var salt = SplitMix64(seed: seed)
     var rng = SplitMix64(seed: SplitMix64.fnv1a(key.utf8) ^ salt.next())
@@ -160,6 +161,12 @@ public struct ServerProfile: Equatable, Hashable, Sendable {
       let pick = Int64(amountDraw % UInt64(spread + 1))
       return ResponsePlan(delay: .milliseconds(max(lowMs + pick, 0)), fails: fails)
     }
+  }
+
+  /// Whether every plan is ``ResponsePlan/immediate`` (LOCAL's case): nothing fails and
+  /// nothing waits, so there is no path to look at and nothing to draw.
+  var answersAtOnce: Bool {
+    errorRate <= 0 && (delayedShare <= 0 || delay == .none)
   }
 
   /// The part of `path` that ``plan(for:)`` depends on: lower-cased, no scheme, host or query.

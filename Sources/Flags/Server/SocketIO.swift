@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -30,17 +32,63 @@ enum SocketIO {
   ///
   /// Bytes that have already arrived are returned even if the deadline has passed, so a
   /// thread that was slow to get here does not fail a peer that was on time. Retries on
-  /// `EINTR`.
+  /// `EINTR`. With `waitingFirst`, it waits before it tries to read, which saves a system
+  /// call when nothing is expected yet (a kept-alive connection between requests); what it
+  /// returns is the same.
   static func read(
+    _ fd: Int32, into buffer: inout [UInt8], until deadline: ContinuousClock.Instant,
+    waitingFirst: Bool = false
+  ) -> ReadResult {
+    if waitingFirst {
+      // Whatever the wait says, the read below tells data, a close and a time-out apart.
+      _ = wait(fd, for: Int16(POLLIN), until: deadline)
+    }
+    return withUnsafeTemporaryAllocation(byteCount: 16 * 1024, alignment: 1) { chunk in
+      read(fd, into: &buffer, until: deadline, chunk: chunk)
+    }
+  }
+
+  /// Reads as ``read(_:into:until:waitingFirst:)`` does, but waits inside `recv` itself, one
+  /// system call instead of a `poll` and a `recv`, for as long as the socket's receive
+  /// time-out allows (see ``setReceiveTimeout(_:_:)``): for a caller that sets that time-out
+  /// to the time left before `deadline` whenever it calls. A time-out, an interruption or an
+  /// error in `recv` is settled by the deadline-bound read, so the result is the same.
+  static func readBlocking(
     _ fd: Int32, into buffer: inout [UInt8], until deadline: ContinuousClock.Instant
   ) -> ReadResult {
-    var chunk = [UInt8](repeating: 0, count: 16 * 1024)
-    while true {
-      let count = chunk.withUnsafeMutableBytes {
-        recv(fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT))
-      }
+    withUnsafeTemporaryAllocation(byteCount: 16 * 1024, alignment: 1) { chunk in
+      let count = recv(fd, chunk.baseAddress, chunk.count, 0)
       if count > 0 {
-        buffer += chunk[0..<count]
+        buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
+        return .data
+      }
+      if count == 0 { return .closed }
+      return read(fd, into: &buffer, until: deadline, chunk: chunk)
+    }
+  }
+
+  /// Makes a blocking `recv` on `fd` give up after `timeout` (`SO_RCVTIMEO`); `false` if the
+  /// time-out is not positive (the kernel would read that as "never") or cannot be set.
+  static func setReceiveTimeout(_ fd: Int32, _ timeout: Duration) -> Bool {
+    let (seconds, attoseconds) = timeout.components
+    guard timeout > .zero else { return false }
+    var value = timeval(
+      tv_sec: Int(clamping: seconds), tv_usec: Int(attoseconds / 1_000_000_000_000))
+    if value.tv_sec == 0 && value.tv_usec == 0 { value.tv_usec = 1 }
+    return setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
+      == 0
+  }
+
+  /// ``read(_:into:until:waitingFirst:)`` through `chunk`, a scratch buffer on the stack
+  /// (neither allocated nor zeroed for every read).
+  private static func read(
+    _ fd: Int32, into buffer: inout [UInt8], until deadline: ContinuousClock.Instant,
+    chunk: UnsafeMutableRawBufferPointer
+  ) -> ReadResult {
+    while true {
+      let count = recv(fd, chunk.baseAddress, chunk.count, Int32(MSG_DONTWAIT))
+      if count > 0 {
+        buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
         return .data
       }
       if count == 0 { return .closed }
@@ -74,6 +122,59 @@ enum SocketIO {
         send(
           fd, raw.baseAddress.map { $0 + offset }, raw.count - offset,
           Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT))
+      }
+      if sent > 0 {
+        offset += sent
+        continue
+      }
+      guard sent < 0 else { return false }
+      switch errno {
+      case EINTR:
+        continue
+      case EAGAIN, EWOULDBLOCK:
+        guard wait(fd, for: Int16(POLLOUT), until: deadline) == .ready else { return false }
+      default:
+        return false
+      }
+    }
+    return true
+  }
+
+  /// Writes `head` and then `body` before `deadline`, as ``writeAll(_:_:until:)`` writes
+  /// one buffer, but with one `sendmsg` for both, so the body is never copied behind the
+  /// head.
+  static func writeAll(
+    _ fd: Int32, _ head: [UInt8], _ body: Data, until deadline: ContinuousClock.Instant
+  ) -> Bool {
+    head.withUnsafeBytes { head in
+      body.withUnsafeBytes { body in writeAll(fd, parts: [head, body], until: deadline) }
+    }
+  }
+
+  /// Writes `parts` in order, with `sendmsg` from where the last call stopped.
+  private static func writeAll(
+    _ fd: Int32, parts: [UnsafeRawBufferPointer], until deadline: ContinuousClock.Instant
+  ) -> Bool {
+    let total = parts.reduce(0) { $0 + $1.count }
+    var offset = 0
+    while offset < total {
+      var vectors: [iovec] = []
+      var skip = offset
+      for part in parts {
+        guard skip < part.count, let base = part.baseAddress else {
+          skip -= min(skip, part.count)
+          continue
+        }
+        vectors.append(
+          iovec(
+            iov_base: UnsafeMutableRawPointer(mutating: base + skip), iov_len: part.count - skip))
+        skip = 0
+      }
+      let sent = vectors.withUnsafeMutableBufferPointer { vectors in
+        var message = msghdr()
+        message.msg_iov = vectors.baseAddress
+        message.msg_iovlen = vectors.count
+        return sendmsg(fd, &message, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT))
       }
       if sent > 0 {
         offset += sent
