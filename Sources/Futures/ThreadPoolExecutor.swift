@@ -52,19 +52,21 @@ public final class ThreadPoolExecutor: Executor, @unchecked Sendable {
   public func submit<T: Sendable>(label: String?, _ body: @escaping @Sendable () throws -> T)
     throws -> Future<T>
   {
-    var submitted: Future<T>?
-    try enqueue { number in
-      let future = Future<T>(runtime: runtime)
-      submitted = future
-      // The span's name travels with the task only while spans are recorded: a task run
-      // without them carries one empty reference.
-      let name =
-        runtime.trace.recordsSpans
-        ? SpanName(label: label ?? "task \(number)", executor: threadNamePrefix) : nil
-      return future.workItem(span: name, body)
+    // The future and its work item are made before the pool's lock is taken, so that the
+    // threads taking work wait for no allocation. The span's name travels with the task only
+    // while spans are recorded, and needs the submission number the lock hands out; a task
+    // run without one carries one empty reference.
+    let future = Future<T>(runtime: runtime)
+    guard runtime.trace.recordsSpans else {
+      let item = future.workItem(span: nil, body)
+      try enqueue { _ in item }
+      return future
     }
-    guard let submitted else { preconditionFailure("enqueue returned without a work item") }
-    return submitted
+    try enqueue { number in
+      future.workItem(
+        span: SpanName(label: label ?? "task \(number)", executor: threadNamePrefix), body)
+    }
+    return future
   }
 
   /// Queues the work item that `make` returns for the next submission number, and starts a
