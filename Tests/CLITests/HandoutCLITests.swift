@@ -35,6 +35,20 @@ struct HandoutCLITests {
     #expect(shown == stamped, "the output lines of the virtual run, stamps and all")
   }
 
+  @Test("a Korean page says it is Korean (<html lang=\"ko\">), an English one English")
+  func pageLanguage() throws {
+    try withFolder { folder in
+      for (language, code) in [("ko", "ko"), ("en", "en")] {
+        let file = folder.appendingPathComponent("\(language).html")
+        let outcome = try CLI.run(
+          ["17.4", "--format", "html", "--lang", language, "--output", file.path])
+        #expect(outcome.status == 0)
+        let html = try String(contentsOf: file, encoding: .utf8)
+        #expect(html.contains("<html lang=\"\(code)\">"))
+      }
+    }
+  }
+
   @Test("--lang ko makes the handout in Korean: title, recording line and prose; output as is")
   func koreanMarkdown() throws {
     let english = try CLI.run(["17.4", "--format", "markdown"])

@@ -22,6 +22,12 @@ out="${2:-$(dirname "$page")}"
 height="${3:-3000}"
 mkdir -p "$out"
 
+# A Korean page (--lang ko) needs a font with Hangul, or the picture shows empty boxes.
+if command -v fc-list >/dev/null && [[ -z "$(fc-list :lang=ko 2>/dev/null)" ]]; then
+  echo "installing a Korean font (Debian's fonts-nanum)…" >&2
+  apt-get install -y fonts-nanum >/dev/null || echo "no Korean font: Hangul will not show" >&2
+fi
+
 browser="$(command -v chromium || command -v chromium-browser || true)"
 if [[ -z "$browser" ]]; then
   echo "installing chromium (Debian package)…" >&2

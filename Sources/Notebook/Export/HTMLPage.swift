@@ -26,9 +26,11 @@ public struct HTMLPage: Sendable {
 
   /// The page, ending with a newline.
   public var text: String {
+    // The page's language is its prose's, so that a browser picks fonts and hyphenation for it.
+    let language = handout.sections.first?.language ?? .english
     var html = """
       <!DOCTYPE html>
-      <html lang="en">
+      <html lang="\(language.rawValue)">
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -28,7 +28,8 @@ public final class HandoutRecorder: Renderer, @unchecked Sendable {
   public func begin(_ section: Section) {
     lock.withLock {
       if let current { finished.append(current) }
-      current = HandoutSection(id: section.id, title: section.title, blocks: [])
+      current = HandoutSection(
+        id: section.id, title: section.title, blocks: [], language: section.language)
       sources = [:]
     }
   }

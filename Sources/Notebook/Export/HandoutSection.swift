@@ -10,6 +10,8 @@ public struct HandoutSection: Sendable {
   public var title: String
   /// Prose, notes and cells, in order.
   public var blocks: [Block]
+  /// The language of its title, prose and notes.
+  public var language: Language
 
   /// One piece of a section, in reading order.
   public enum Block: Sendable {
@@ -21,11 +23,12 @@ public struct HandoutSection: Sendable {
     case cell(HandoutCell)
   }
 
-  /// A section with these blocks.
-  public init(id: String, title: String, blocks: [Block]) {
+  /// A section with these blocks, in `language`.
+  public init(id: String, title: String, blocks: [Block], language: Language = .english) {
     self.id = id
     self.title = title
     self.blocks = blocks
+    self.language = language
   }
 
   /// The section's number and title, as a heading shows them.

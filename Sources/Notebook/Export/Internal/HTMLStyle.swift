@@ -15,6 +15,10 @@ enum HTMLStyle {
       -webkit-text-size-adjust: 100%; text-size-adjust: 100%;
     }
     main { max-width: 54rem; margin: 0 auto; padding: 1rem 1rem 3rem; }
+    /* Korean wraps between words, as it is written, not inside one. */
+    :lang(ko) p, :lang(ko) li, :lang(ko) h1, :lang(ko) h2, :lang(ko) h3 {
+      word-break: keep-all; overflow-wrap: anywhere;
+    }
     h1 { font-size: 1.7rem; line-height: 1.25; margin: 1.2rem 0 0.3rem; }
     h2 {
       font-size: 1.4rem; line-height: 1.3; margin: 2.5rem 0 0.5rem;
