@@ -196,6 +196,9 @@ enum RunCommand: ParsableCommand {
         program.write(stop.text(in: options.language) + "\n")
         break
       } catch {
+        // Ctrl-C is under way: its observer says where the run stopped and ends the process;
+        // a cell that failed because the program is stopping is no news, so wait for that.
+        while Interrupt.isRequested { pause() }
         program.writeError("lessons: \(ProgramText.runFailed(error).text(in: options.language))\n")
         status = 1
         break
