@@ -116,28 +116,7 @@ enum SocketIO {
   static func writeAll(
     _ fd: Int32, _ bytes: [UInt8], until deadline: ContinuousClock.Instant
   ) -> Bool {
-    var offset = 0
-    while offset < bytes.count {
-      let sent = bytes.withUnsafeBytes { raw in
-        send(
-          fd, raw.baseAddress.map { $0 + offset }, raw.count - offset,
-          Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT))
-      }
-      if sent > 0 {
-        offset += sent
-        continue
-      }
-      guard sent < 0 else { return false }
-      switch errno {
-      case EINTR:
-        continue
-      case EAGAIN, EWOULDBLOCK:
-        guard wait(fd, for: Int16(POLLOUT), until: deadline) == .ready else { return false }
-      default:
-        return false
-      }
-    }
-    return true
+    bytes.withUnsafeBytes { writeAll(fd, parts: [$0], until: deadline) }
   }
 
   /// Writes `head` and then `body` before `deadline`, as ``writeAll(_:_:until:)`` writes
