@@ -77,7 +77,7 @@ enum ExploreCommand: ParsableCommand {
         return 1
       }
     }
-    if let path = options.saveSchedule, let problem = WritableFile(path).problem {
+    if let path = options.saveSchedule, let problem = HandoutFile(path).problem {
       program.writeError("lessons explore: cannot write \(path): \(problem)\n")
       return 1
     }

@@ -40,6 +40,20 @@ struct HandoutFile {
     TemporaryFiles.unregister(probe.path)
   }
 
+  /// Why the file cannot be written, as ``check()`` finds it, or nil when it can: for a file
+  /// written when the work is done (`--timeline-svg FILE`, `--save-schedule FILE`), checked
+  /// before the work starts.
+  ///
+  ///     HandoutFile("/no/such/dir/t.svg").problem   // "No such file or directory"
+  var problem: String? {
+    do {
+      try check()
+      return nil
+    } catch {
+      return error.reason
+    }
+  }
+
   /// Writes `text` as the whole file.
   func write(_ text: String) throws(HandoutFileError) {
     try refuseFolder()

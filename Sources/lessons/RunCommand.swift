@@ -159,7 +159,7 @@ enum RunCommand: ParsableCommand {
       program.write(ParameterTable.text(for: options.sections.compactMap(Catalog.section)))
       return 0
     }
-    if let path = options.timelineSVG, let problem = WritableFile(path).problem {
+    if let path = options.timelineSVG, let problem = HandoutFile(path).problem {
       let message = ProgramText.cannotWriteTimeline(path, problem: problem)
       program.writeError("lessons: \(message.text(in: options.language))\n")
       return 1
