@@ -14,6 +14,13 @@ final class Scheduler: @unchecked Sendable {
     case action(TimerAction)
   }
 
+  /// The run's number in this process (1, 2, …), so that errors can tell runs apart.
+  let runNumber = Scheduler.numbers.withLock { count in
+    count += 1
+    return count
+  }
+  private static let numbers = Protected<Int>(0)
+
   private let mutex = NSRecursiveLock()
   private var clock: Duration = .zero
   private var runQueue: [SimulatedThread] = []
@@ -27,6 +34,21 @@ final class Scheduler: @unchecked Sendable {
   private var mainFinished = false
   private var blockedAtDeadlock: [String]?
   private let hostDone = DispatchSemaphore(value: 0)
+  /// The first thing that escaped the run, which ends it as failed.
+  private(set) var escape: RuntimeEscape?
+
+  /// Keeps `escape` and wakes a run waiting for outside work. Lock held.
+  func setEscape(_ escape: RuntimeEscape) {
+    self.escape = escape
+    escapeArrived.signal()
+  }
+  /// Signalled when an escape is recorded, for a run waiting to see whether work outside it
+  /// comes back.
+  private let escapeArrived = DispatchSemaphore(value: 0)
+  /// How long a run whose async tasks all wait waits in real time, before it is reported as
+  /// a deadlock, for work outside it (a Dispatch timer, another thread) to come back and be
+  /// reported as the escape it is.
+  static let escapeGrace: DispatchTimeInterval = .milliseconds(500)
 
   init(policy: SchedulingPolicy) {
     self.policy = policy
@@ -56,12 +78,22 @@ final class Scheduler: @unchecked Sendable {
     return clock
   }
 
-  /// The simulated thread that holds the baton; traps when called from outside the simulation.
+  /// The simulated thread holding the baton, for ``admit(_:)``. Lock held.
+  var baton: SimulatedThread? { current }
+
+  /// The simulated thread that holds the baton. Only for code that has already been
+  /// admitted (``admit(_:)``, ``admitBlocking(_:)``) or runs on the run's own threads.
   var running: SimulatedThread {
     guard let thread = ThreadContext.current?.simulated, thread === current else {
-      fatalError("a virtual-runtime primitive was used outside its simulated threads")
+      preconditionFailure("the virtual runtime's \(#function) was reached without admission")
     }
     return thread
+  }
+
+  /// Picks among `count` ready jobs or due timers by the policy: a decision of the schedule
+  /// when there is a choice, none when there is one option. Lock held.
+  func decide(among count: Int) -> Int {
+    count > 1 ? choose(among: count) : 0
   }
 
   // MARK: Running a program
@@ -85,6 +117,7 @@ final class Scheduler: @unchecked Sendable {
     let deadlock = blockedAtDeadlock
     let divergence = policy.divergence
     unlock()
+    if let escape { throw RuntimeError.escaped(escape) }
     if let deadlock { throw RuntimeError.deadlock(deadlock) }
     if let divergence { throw RuntimeError.scheduleDiverged(at: divergence) }
     return try box.get()
@@ -97,7 +130,7 @@ final class Scheduler: @unchecked Sendable {
   {
     lock()
     defer { unlock() }
-    let parent = running
+    let parent = admitBlocking("spawn")
     let child = makeThread(runtime: runtime, name: name, body)
     if !policy.preemptive {
       parent.state = .runnable
@@ -119,6 +152,8 @@ final class Scheduler: @unchecked Sendable {
     let context = ThreadContext(runtime: runtime, name: name, simulated: thread)
     let os = Thread { [self] in
       thread.baton.wait()
+      // A run that ended before this thread first ran lets it end without running.
+      if thread.abandoned { return }
       ThreadContext.install(context)
       body()
       finish(thread)
@@ -182,6 +217,7 @@ final class Scheduler: @unchecked Sendable {
     guard duration > .zero else { return }
     lock()
     defer { unlock() }
+    _ = admitBlocking("sleep")
     block(.sleep(until: clock + duration), until: clock + duration)
   }
 
@@ -192,23 +228,26 @@ final class Scheduler: @unchecked Sendable {
     guard duration > .zero else { return }
     lock()
     defer { unlock() }
+    _ = admitBlocking("compute")
     block(.sleep(until: clock + duration), until: clock + duration, traced: false)
   }
 
   func join(_ target: SimulatedThread) {
     lock()
     defer { unlock() }
+    let thread = admitBlocking("join")
     guard target.state != .finished else { return }
-    target.joiners.append(running)
+    target.joiners.append(thread)
     block(.join(target.name))
   }
 
   /// In a seeded run, lets any runnable thread take over; a no-op in the canonical schedule.
   func yieldPoint() {
-    guard policy.preemptive else { return }
     lock()
     defer { unlock() }
-    yieldLocked(running)
+    // Every print, unlock and notify passes here: where a thread outside the run is caught.
+    guard let thread = admit("the console or a lock"), policy.preemptive else { return }
+    yieldLocked(thread)
   }
 
   private func yieldLocked(_ thread: SimulatedThread) {
@@ -253,17 +292,27 @@ final class Scheduler: @unchecked Sendable {
     guard thread.state != .finished else { return }
     unlock()
     thread.baton.wait()
+    if thread.abandoned { exitAbandonedThread() }
     lock()
   }
 
-  /// Jumps to the earliest live deadline and fires everything due then.
+  /// Jumps to the earliest live deadline and fires everything due then: threads' wake-ups
+  /// in the order they were set (the run queue's picks order them anyway), then async timers
+  /// in an order the policy decides, so that jobs due at the same instant race by seed.
   private func advanceTime() -> Bool {
     while let entry = timers.pop() {
       guard isLive(entry.payload) else { continue }
       clock = max(clock, entry.deadline)
-      fire(entry.payload)
-      while let due = timers.earliest, due <= clock, let next = timers.pop() {
-        if isLive(next.payload) { fire(next.payload) }
+      var actions: [TimerAction] = []
+      var due: [Timer] = [entry.payload]
+      while let deadline = timers.earliest, deadline <= clock, let next = timers.pop() {
+        due.append(next.payload)
+      }
+      for timer in due where isLive(timer) {
+        if case .action(let action) = timer { actions.append(action) } else { fire(timer) }
+      }
+      while !actions.isEmpty {
+        actions.remove(at: decide(among: actions.count)).fire()
       }
       return true
     }
@@ -292,15 +341,32 @@ final class Scheduler: @unchecked Sendable {
   }
 
   private func endSimulation(parking thread: SimulatedThread) {
-    if !mainFinished {
+    if !mainFinished && escape == nil && alive.contains(where: { $0.state == .blocked(.asyncWork) })
+    {
+      // Async tasks wait, and nothing in the run can wake them: either a deadlock, or work
+      // outside the run (a Dispatch timer, another thread) will resume one, which is an
+      // escape to report as such. Give that work a moment to show itself.
+      unlock()
+      _ = escapeArrived.wait(timeout: .now() + Self.escapeGrace)
+      lock()
+    }
+    if !mainFinished && escape == nil {
       blockedAtDeadlock = alive.map { "\($0.name) (\(Self.reason($0.state)))" }
     }
     current = nil
+    // Nothing will ever wake the threads left: let each end its OS thread, so that a run that
+    // failed keeps none.
+    for other in alive where other !== thread {
+      other.state = .finished
+      other.abandoned = true
+      other.baton.signal()
+    }
+    alive.removeAll()
     hostDone.signal()
     guard thread.state != .finished else { return }
-    // Nothing will ever wake this thread: leave its OS thread parked.
+    thread.state = .finished
     unlock()
-    thread.baton.wait()
+    exitAbandonedThread()
   }
 
   private static func reason(_ state: SimulatedThread.State) -> String {
