@@ -33,18 +33,20 @@ enum ChecksumInvariants {
   }
 }
 
-@Suite("Task.detached work gathered by its caller")
-struct ChecksumJobTests {
-  @Test("five detached checksums, gathered in order: the golden transcript")
-  func checksumsTranscript() {
-    assertTranscript(named: "checksums", Programs.checksums)
-  }
+extension SwiftConcurrencyTests {
+  @Suite("Task.detached work gathered by its caller")
+  struct ChecksumJobTests {
+    @Test("five detached checksums, gathered in order: the golden transcript")
+    func checksumsTranscript() {
+      assertTranscript(named: "checksums", Programs.checksums)
+    }
 
-  @Test("under 300 seeds: every file once, gathered in order, all at once")
-  func seeded() {
-    let violations = assertInvariants(
-      [ChecksumInvariants.gatheredInOrder, ChecksumInvariants.concurrent], seeds: 0..<300,
-      inVirtualAsync(Programs.checksums))
-    #expect(violations.isEmpty)
+    @Test("under 300 seeds: every file once, gathered in order, all at once")
+    func seeded() {
+      let violations = assertInvariants(
+        [ChecksumInvariants.gatheredInOrder, ChecksumInvariants.concurrent], seeds: 0..<300,
+        inVirtualAsync(Programs.checksums))
+      #expect(violations.isEmpty)
+    }
   }
 }

@@ -1,18 +1,20 @@
 import Testing
 import TranscriptTesting
 
-@Suite("every golden program prints the same bytes every time")
-struct DeterminismTests {
-  @Test(
-    "each golden program, run 100 times, prints the same transcript each time",
-    arguments: Programs.golden.map(\.name))
-  func repeated(name: String) throws {
-    let body = try #require(Programs.golden.first { $0.name == name }?.body)
-    let first = RecordedRun.record(body)
-    #expect(first.failure == nil, "\(first.failure ?? "")")
-    #expect(!first.output.isEmpty)
-    var differing = 0
-    for _ in 1..<100 where RecordedRun.record(body).output != first.output { differing += 1 }
-    #expect(differing == 0, "\(differing) of 99 runs differed from the first")
+extension SwiftConcurrencyTests {
+  @Suite("every golden program prints the same bytes every time")
+  struct DeterminismTests {
+    @Test(
+      "each golden program, run 100 times, prints the same transcript each time",
+      arguments: Programs.golden.map(\.name))
+    func repeated(name: String) throws {
+      let body = try #require(Programs.golden.first { $0.name == name }?.body)
+      let first = RecordedRun.record(body)
+      #expect(first.failure == nil, "\(first.failure ?? "")")
+      #expect(!first.output.isEmpty)
+      var differing = 0
+      for _ in 1..<100 where RecordedRun.record(body).output != first.output { differing += 1 }
+      #expect(differing == 0, "\(differing) of 99 runs differed from the first")
+    }
   }
 }

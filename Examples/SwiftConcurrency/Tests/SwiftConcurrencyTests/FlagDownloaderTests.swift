@@ -62,42 +62,44 @@ enum DownloaderInvariants {
   }
 }
 
-@Suite("a task-group downloader with a window of 4")
-struct FlagDownloaderTests {
-  @Test("20 flags, at most 4 in flight: the golden transcript")
-  func downloaderTranscript() {
-    assertTranscript(named: "downloader", Programs.downloader)
-  }
+extension SwiftConcurrencyTests {
+  @Suite("a task-group downloader with a window of 4")
+  struct FlagDownloaderTests {
+    @Test("20 flags, at most 4 in flight: the golden transcript")
+    func downloaderTranscript() {
+      assertTranscript(named: "downloader", Programs.downloader)
+    }
 
-  @Test("under 300 seeds: every flag once, never more than 4 in flight, each on time")
-  func seeded() {
-    let violations = assertInvariants(
-      [
-        DownloaderInvariants.everyFlagOnce, DownloaderInvariants.atMost(4),
-        DownloaderInvariants.countedAndOnTime,
-      ],
-      seeds: 0..<300, inVirtualAsync(Programs.downloader))
-    #expect(violations.isEmpty)
-  }
+    @Test("under 300 seeds: every flag once, never more than 4 in flight, each on time")
+    func seeded() {
+      let violations = assertInvariants(
+        [
+          DownloaderInvariants.everyFlagOnce, DownloaderInvariants.atMost(4),
+          DownloaderInvariants.countedAndOnTime,
+        ],
+        seeds: 0..<300, inVirtualAsync(Programs.downloader))
+      #expect(violations.isEmpty)
+    }
 
-  @Test("the seeds meet more than one order of results, so the invariants are really tested")
-  func interleavings() {
-    let orders = Set(
-      (UInt64(0)..<50).map { seed in
-        DownloaderInvariants.reports(in: RecordedRun.record(seed: seed, Programs.downloader))
-          .map(\.code)
-      })
-    #expect(orders.count > 1)
-  }
+    @Test("the seeds meet more than one order of results, so the invariants are really tested")
+    func interleavings() {
+      let orders = Set(
+        (UInt64(0)..<50).map { seed in
+          DownloaderInvariants.reports(in: RecordedRun.record(seed: seed, Programs.downloader))
+            .map(\.code)
+        })
+      #expect(orders.count > 1)
+    }
 
-  @Test("a window of 4 is checked: the same downloads with a window of 5 break it")
-  func windowChecked() {
-    let violations = findViolations(
-      [DownloaderInvariants.atMost(4)], seeds: 0..<3,
-      inVirtualAsync {
-        _ = try await FlagDownloader(maxInFlight: 5, log: display).downloadAll(
-          FlagServer.populousCodes)
-      })
-    #expect(violations.count == 3)
+    @Test("a window of 4 is checked: the same downloads with a window of 5 break it")
+    func windowChecked() {
+      let violations = findViolations(
+        [DownloaderInvariants.atMost(4)], seeds: 0..<3,
+        inVirtualAsync {
+          _ = try await FlagDownloader(maxInFlight: 5, log: display).downloadAll(
+            FlagServer.populousCodes)
+        })
+      #expect(violations.count == 3)
+    }
   }
 }

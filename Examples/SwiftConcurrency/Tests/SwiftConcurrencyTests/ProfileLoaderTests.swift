@@ -46,29 +46,31 @@ enum ProfileInvariants {
   }
 }
 
-@Suite("async let with a time-out that cancels the slow part")
-struct ProfileLoaderTests {
-  @Test("a profile page whose recommendations time out: the golden transcript")
-  func profileTranscript() {
-    assertTranscript(named: "profile", Programs.profile)
-  }
-
-  @Test("under 300 seeds: cancelled work never completes, nothing after the time-out")
-  func seeded() {
-    let violations = assertInvariants(
-      [
-        ProfileInvariants.cancelledNeverCompletes, ProfileInvariants.onTime,
-        ProfileInvariants.concurrent,
-      ],
-      seeds: 0..<300, inVirtualAsync(Programs.profile))
-    #expect(violations.isEmpty)
-  }
-
-  @Test("with time enough, the recommendations complete and the invariant sees it")
-  func completionSeen() {
-    let run = RecordedRun.record {
-      _ = try await ProfileLoader(timeout: .seconds(10), log: display).load(user: "ada")
+extension SwiftConcurrencyTests {
+  @Suite("async let with a time-out that cancels the slow part")
+  struct ProfileLoaderTests {
+    @Test("a profile page whose recommendations time out: the golden transcript")
+    func profileTranscript() {
+      assertTranscript(named: "profile", Programs.profile)
     }
-    #expect(ProfileInvariants.cancelledNeverCompletes.violation(in: run) == "they completed")
+
+    @Test("under 300 seeds: cancelled work never completes, nothing after the time-out")
+    func seeded() {
+      let violations = assertInvariants(
+        [
+          ProfileInvariants.cancelledNeverCompletes, ProfileInvariants.onTime,
+          ProfileInvariants.concurrent,
+        ],
+        seeds: 0..<300, inVirtualAsync(Programs.profile))
+      #expect(violations.isEmpty)
+    }
+
+    @Test("with time enough, the recommendations complete and the invariant sees it")
+    func completionSeen() {
+      let run = RecordedRun.record {
+        _ = try await ProfileLoader(timeout: .seconds(10), log: display).load(user: "ada")
+      }
+      #expect(ProfileInvariants.cancelledNeverCompletes.violation(in: run) == "they completed")
+    }
   }
 }

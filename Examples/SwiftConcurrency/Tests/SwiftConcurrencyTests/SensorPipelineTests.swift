@@ -44,18 +44,20 @@ enum PipelineInvariants {
   }
 }
 
-@Suite("an AsyncStream pipeline: sensor, converter, consumer")
-struct SensorPipelineTests {
-  @Test("five readings through three stages: the golden transcript")
-  func pipelineTranscript() {
-    assertTranscript(named: "pipeline", Programs.pipeline)
-  }
+extension SwiftConcurrencyTests {
+  @Suite("an AsyncStream pipeline: sensor, converter, consumer")
+  struct SensorPipelineTests {
+    @Test("five readings through three stages: the golden transcript")
+    func pipelineTranscript() {
+      assertTranscript(named: "pipeline", Programs.pipeline)
+    }
 
-  @Test("under 300 seeds: every reading through every stage once, in order")
-  func seeded() {
-    let violations = assertInvariants(
-      [PipelineInvariants.inOrderOnce, PipelineInvariants.causal], seeds: 0..<300,
-      inVirtualAsync(Programs.pipeline))
-    #expect(violations.isEmpty)
+    @Test("under 300 seeds: every reading through every stage once, in order")
+    func seeded() {
+      let violations = assertInvariants(
+        [PipelineInvariants.inOrderOnce, PipelineInvariants.causal], seeds: 0..<300,
+        inVirtualAsync(Programs.pipeline))
+      #expect(violations.isEmpty)
+    }
   }
 }

@@ -31,18 +31,20 @@ enum DirectoryInvariants {
   }
 }
 
-@Suite("an actor cache that shares in-flight fetches, with a time-out")
-struct UserDirectoryTests {
-  @Test("six concurrent requests of three users, then each again: the golden transcript")
-  func directoryTranscript() {
-    assertTranscript(named: "directory", Programs.directory)
-  }
+extension SwiftConcurrencyTests {
+  @Suite("an actor cache that shares in-flight fetches, with a time-out")
+  struct UserDirectoryTests {
+    @Test("six concurrent requests of three users, then each again: the golden transcript")
+    func directoryTranscript() {
+      assertTranscript(named: "directory", Programs.directory)
+    }
 
-  @Test("under 300 seeds: one fetch per user at a time, every request answered rightly")
-  func seeded() {
-    let violations = assertInvariants(
-      [DirectoryInvariants.sharedFetches, DirectoryInvariants.everyRequestAnswered],
-      seeds: 0..<300, inVirtualAsync(Programs.directory))
-    #expect(violations.isEmpty)
+    @Test("under 300 seeds: one fetch per user at a time, every request answered rightly")
+    func seeded() {
+      let violations = assertInvariants(
+        [DirectoryInvariants.sharedFetches, DirectoryInvariants.everyRequestAnswered],
+        seeds: 0..<300, inVirtualAsync(Programs.directory))
+      #expect(violations.isEmpty)
+    }
   }
 }
