@@ -1,3 +1,5 @@
+import Foundation
+
 /// What left a virtual run, or came into it from outside: the one kind of failure that says
 /// the code under test did something the virtual runtime cannot capture, rather than that the
 /// code is wrong.
@@ -24,6 +26,12 @@ public enum RuntimeEscape: Sendable, Equatable, CustomStringConvertible {
   /// A task was started (`Task {}`, `Task.detached`) on simulated thread `thread`, where no
   /// async executor of the run was active to take it.
   case taskOutsideAsyncCode(thread: String, run: Int)
+  /// Simulated thread `thread` of run `run` was about to block (`operation`) on an object of
+  /// a live runtime: one made outside the run, with `Runtime.shared` for instance.
+  case liveObjectInVirtualRun(operation: String, thread: String, run: Int)
+  /// A line was written, from `thread` outside every run, to the live runtime's console
+  /// (`Runtime.current` on a thread that belongs to no run) while run `run` was going on.
+  case strayOutput(text: String, thread: String, run: Int)
   /// The toolchain lacks a hook the virtual runtime needs to keep `what` inside the run.
   case unsupported(what: String)
 
@@ -45,6 +53,14 @@ public enum RuntimeEscape: Sendable, Equatable, CustomStringConvertible {
       return "a job left the virtual runtime: a task was started on \(thread) of virtual run"
         + " \(run) outside async code; start tasks from code that runAsync (or an async"
         + " RecordedRun) runs"
+    case .liveObjectInVirtualRun(let operation, let thread, let run):
+      return "a job left the virtual runtime: \(thread) of virtual run \(run) called"
+        + " \(operation) on an object of a live runtime, made outside the run (with"
+        + " Runtime.shared, for instance); make it inside the run"
+    case .strayOutput(let text, let thread, let run):
+      return "a job left the virtual runtime: \(thread), outside virtual run \(run), wrote"
+        + " \"\(text.trimmingCharacters(in: .newlines))\" to the live console"
+        + " (Runtime.current there is the live runtime; \(outside))"
     case .unsupported(let what):
       return "a job left the virtual runtime: this toolchain has no hook to keep \(what) in"
         + " virtual time (see ToolchainHooks.swift)"

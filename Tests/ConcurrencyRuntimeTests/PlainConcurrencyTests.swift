@@ -281,6 +281,48 @@ struct PlainConcurrencyTests {
     #expect(owner != caller)
   }
 
+  @Test("an object of a live runtime used inside a virtual run is an escape, not a hang")
+  func liveObject() {
+    let live = Runtime.live()
+    let condition = live.makeCondition(label: "made outside")
+    let runtime = Runtime.virtual()
+    var failure: (any Error)?
+    do {
+      try runtime.run { condition.withLock { _ = condition.wait(timeout: nil) } }
+    } catch {
+      failure = error
+    }
+    guard case .escaped(.liveObjectInVirtualRun(let operation, _, _)) = failure as? RuntimeError
+    else {
+      Issue.record("expected an escape, got \(String(describing: failure))")
+      return
+    }
+    #expect(operation.hasPrefix("wait()"))
+  }
+
+  @Test("a line written through Runtime.current from a Dispatch block is the run's escape")
+  func strayOutput() {
+    let runtime = Runtime.virtual()
+    var failure: (any Error)?
+    do {
+      try runtime.run {
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+          Runtime.current.console.display("a stray line from Dispatch")
+          done.signal()
+        }
+        done.wait()
+      }
+    } catch {
+      failure = error
+    }
+    guard case .escaped(.strayOutput(let text, _, _)) = failure as? RuntimeError else {
+      Issue.record("expected an escape, got \(String(describing: failure))")
+      return
+    }
+    #expect(text.contains("a stray line from Dispatch"))
+  }
+
   @Test("deadlocked runs free their threads")
   func deadlocksFreeThreads() throws {
     func threads() -> Int {

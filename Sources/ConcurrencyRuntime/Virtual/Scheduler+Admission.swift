@@ -60,8 +60,42 @@ extension Scheduler {
   func record(_ escape: RuntimeEscape) {
     lock()
     defer { unlock() }
-    guard self.escape == nil else { return }
-    setEscape(escape)
+    setEscapeIfFirst(escape)
+  }
+
+  /// Stops a simulated thread that is about to block on an object of a live runtime (one made
+  /// outside the run, with `Runtime.shared` for instance), which would hold the baton while
+  /// its OS thread waits, and hang the run: its run records the escape, and the thread blocks
+  /// there for good (the run then ends and frees it). A no-op on any other thread.
+  static func refuseLiveObject(_ operation: String) {
+    guard let thread = ThreadContext.current?.simulated else { return }
+    let scheduler = thread.scheduler
+    scheduler.lock()
+    scheduler.setEscapeIfFirst(
+      .liveObjectInVirtualRun(operation: operation, thread: thread.name, run: scheduler.runNumber))
+    scheduler.block(.condition("an object of a live runtime"))
+    scheduler.unlock()
+  }
+
+  /// Keeps `escape` unless one came first. Lock held.
+  func setEscapeIfFirst(_ escape: RuntimeEscape) {
+    if self.escape == nil { setEscape(escape) }
+  }
+
+  /// The runs going on in this process, by number: where a stray line is reported.
+  static let active = Protected<[Int: Scheduler]>([:])
+
+  /// Reports `text`, written to the shared live runtime's console from a thread of no run,
+  /// as an escape of every virtual run going on: the usual cause is a Dispatch block or a
+  /// Foundation thread of a run calling `Runtime.current.console`, and which run started it
+  /// cannot be known. Outside virtual runs, a no-op.
+  static func reportStrayOutput(_ text: String) {
+    let runs = active.withLock { Array($0.values) }
+    guard !runs.isEmpty else { return }
+    let thread = describeCallingThread()
+    for run in runs {
+      run.record(.strayOutput(text: text, thread: thread, run: run.runNumber))
+    }
   }
 
   /// Whether the calling OS thread is one of this run's simulated threads.

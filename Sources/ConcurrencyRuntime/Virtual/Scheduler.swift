@@ -111,8 +111,10 @@ final class Scheduler: @unchecked Sendable {
     current = thread
     thread.state = .running
     unlock()
+    Self.active.withLock { $0[runNumber] = self }
     thread.baton.signal()
     hostDone.wait()
+    Self.active.withLock { $0[runNumber] = nil }
     lock()
     let deadlock = blockedAtDeadlock
     let divergence = policy.divergence
