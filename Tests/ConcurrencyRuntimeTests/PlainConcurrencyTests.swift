@@ -323,6 +323,52 @@ struct PlainConcurrencyTests {
     #expect(text.contains("a stray line from Dispatch"))
   }
 
+  @Test("a run stuck outside the runtime is reported within its stall limit, every thread named")
+  func stalled() {
+    let outside = DispatchSemaphore(value: 0)
+    let runtime = Runtime.virtual(stallLimit: .milliseconds(500))
+    var failure: (any Error)?
+    do {
+      try runtime.run {
+        runtime.spawn(name: "sleeper") { runtime.sleep(for: .seconds(5)) }
+        outside.wait()
+        runtime.console.display("back too late")
+      }
+    } catch {
+      failure = error
+    }
+    // Let the stuck thread come back: it must end quietly, not run the dead simulation on.
+    outside.signal()
+    guard case .stalled(let holder, _, let threads) = failure as? RuntimeError else {
+      Issue.record("expected a stall, got \(String(describing: failure))")
+      return
+    }
+    #expect(holder == "MainThread")
+    #expect(threads.contains { $0.hasPrefix("sleeper") })
+  }
+
+  @Test("misusing a lock ends the run with an error instead of trapping")
+  func misuse() {
+    let runtime = Runtime.virtual()
+    #expect {
+      try runtime.run {
+        let lock = runtime.makeLock(label: "the lock")
+        lock.unlock()
+      }
+    } throws: { error in
+      "\(error)" == "MainThread released the lock without holding it"
+    }
+    #expect {
+      try runtime.run {
+        let lock = runtime.makeLock(label: "the lock")
+        lock.lock()
+        lock.lock()
+      }
+    } throws: { error in
+      "\(error)".contains("took the lock again while holding it")
+    }
+  }
+
   @Test("deadlocked runs free their threads")
   func deadlocksFreeThreads() throws {
     func threads() -> Int {
@@ -361,10 +407,17 @@ struct PlainConcurrencyTests {
     }
     let expected = AsyncRun(seed: 3) { await body() }.text
     let texts = Protected<[String]>([])
-    DispatchQueue.concurrentPerform(iterations: 8) { _ in
-      let text = AsyncRun(seed: 3) { await body() }.text
-      texts.withLock { $0.append(text) }
+    // Threads of their own, not Dispatch's pool: runs that wait on Dispatch threads would
+    // starve the pool that another test's Dispatch timer needs.
+    let done = DispatchSemaphore(value: 0)
+    for _ in 0..<8 {
+      Thread {
+        let text = AsyncRun(seed: 3) { await body() }.text
+        texts.withLock { $0.append(text) }
+        done.signal()
+      }.start()
     }
+    for _ in 0..<8 { done.wait() }
     #expect(texts.withLock { $0 } == Array(repeating: expected, count: 8))
   }
 }

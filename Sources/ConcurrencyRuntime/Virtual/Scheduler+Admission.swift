@@ -14,6 +14,11 @@ extension Scheduler {
   func admit(_ operation: String) -> SimulatedThread? {
     lock()
     defer { unlock() }
+    if ended, callerIsInside {
+      // The host gave up on this run as stalled: this thread has come back too late.
+      unlock()
+      exitAbandonedThread()
+    }
     if let thread = ThreadContext.current?.simulated, thread === baton { return thread }
     refuse(operation)
     return nil
