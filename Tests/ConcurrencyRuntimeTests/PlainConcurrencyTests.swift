@@ -221,6 +221,54 @@ struct PlainConcurrencyTests {
     #expect(run.text == "[09:00:03] doubled [2, 4, 6]\n[09:00:04] discarding group done\n")
   }
 
+  @Test("AsyncThrowingStream and unsafe continuations resumed inside the run")
+  func throwingStream() {
+    struct Late: Error {}
+    let run = AsyncRun {
+      let stream = AsyncThrowingStream<Int, any Error> { continuation in
+        Task {
+          try? await Task.sleep(for: .milliseconds(250))
+          continuation.yield(1)
+          try? await Task.sleep(for: .milliseconds(250))
+          continuation.finish(throwing: Late())
+        }
+      }
+      do {
+        for try await value in stream { say("value \(value)") }
+      } catch {
+        say("stream threw \(error)")
+      }
+      let answer = await withUnsafeContinuation { continuation in
+        Task.detached {
+          try? await Task.sleep(for: .seconds(1))
+          continuation.resume(returning: "unsafe resumed")
+        }
+      }
+      say(answer)
+    }
+    #expect(run.error == nil)
+    #expect(
+      run.text == """
+        [09:00:00] value 1
+        [09:00:00] stream threw Late()
+        [09:00:01] unsafe resumed
+
+        """)
+  }
+
+  @Test("a hop to @MainActor leaves the run: an escape or, if the main actor never runs, a deadlock that says why")
+  func mainActor() {
+    let run = AsyncRun {
+      await MainActor.run { say("on the main actor") }
+      say("back")
+    }
+    #expect(!run.text.contains("back"))
+    let text = run.error.map { "\($0)" } ?? ""
+    #expect(
+      text.hasPrefix("a job left the virtual runtime")
+        || text.contains("nothing outside the run resumed a task within"))
+  }
+
   @Test("a continuation resumed by Dispatch ends the run with the escape, not a deadlock")
   func dispatchEscape() {
     let run = AsyncRun {
@@ -235,6 +283,22 @@ struct PlainConcurrencyTests {
     #expect(escape != nil)
     #expect("\(run.error.map { "\($0)" } ?? "")".hasPrefix("a job left the virtual runtime"))
     #expect(!run.text.contains("never printed"))
+  }
+
+  @Test("a Task {} started on a simulated thread outside async code is an escape")
+  func taskOutsideAsync() {
+    let runtime = Runtime.virtual()
+    var failure: (any Error)?
+    do {
+      try runtime.run { Task { say("never printed") } }
+    } catch {
+      failure = error
+    }
+    guard case .escaped(.taskOutsideAsyncCode(let thread, _)) = failure as? RuntimeError else {
+      Issue.record("expected an escape, got \(String(describing: failure))")
+      return
+    }
+    #expect(thread == "MainThread")
   }
 
   @Test("a runtime object used from a thread the runtime did not start is an escape")
