@@ -67,13 +67,18 @@ public final class Runtime: Sendable {
   /// a `schedule` (recorded by an earlier run, see ``schedule``) it makes exactly those
   /// decisions again; a run that stops fitting them throws
   /// ``RuntimeError/scheduleDiverged(at:)``.
+  ///
+  /// A run that makes no progress for `stallLimit` of real time (a thread holding the baton
+  /// waits on real I/O or a semaphore outside the runtime) ends with
+  /// ``RuntimeError/stalled(holder:after:threads:)`` instead of hanging.
   public static func virtual(
     seed: UInt64? = nil, schedule: Schedule? = nil, cpuCount: Int = 4,
-    startOfDay: Duration = .seconds(9 * 3600),
+    startOfDay: Duration = .seconds(9 * 3600), stallLimit: Duration = .seconds(30),
     output: @escaping @Sendable (ConsoleOutput) -> Void = { _ in }
   ) -> Runtime {
     let backend = VirtualBackend(
-      seed: seed, schedule: schedule, cpuCount: cpuCount, startOfDay: startOfDay)
+      seed: seed, schedule: schedule, cpuCount: cpuCount, startOfDay: startOfDay,
+      stallLimit: stallLimit)
     return Runtime(backend: backend, output: output)
   }
 

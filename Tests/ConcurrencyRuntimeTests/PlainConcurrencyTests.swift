@@ -221,6 +221,54 @@ struct PlainConcurrencyTests {
     #expect(run.text == "[09:00:03] doubled [2, 4, 6]\n[09:00:04] discarding group done\n")
   }
 
+  @Test("AsyncThrowingStream and unsafe continuations resumed inside the run")
+  func throwingStream() {
+    struct Late: Error {}
+    let run = AsyncRun {
+      let stream = AsyncThrowingStream<Int, any Error> { continuation in
+        Task {
+          try? await Task.sleep(for: .milliseconds(250))
+          continuation.yield(1)
+          try? await Task.sleep(for: .milliseconds(250))
+          continuation.finish(throwing: Late())
+        }
+      }
+      do {
+        for try await value in stream { say("value \(value)") }
+      } catch {
+        say("stream threw \(error)")
+      }
+      let answer = await withUnsafeContinuation { continuation in
+        Task.detached {
+          try? await Task.sleep(for: .seconds(1))
+          continuation.resume(returning: "unsafe resumed")
+        }
+      }
+      say(answer)
+    }
+    #expect(run.error == nil)
+    #expect(
+      run.text == """
+        [09:00:00] value 1
+        [09:00:00] stream threw Late()
+        [09:00:01] unsafe resumed
+
+        """)
+  }
+
+  @Test("a hop to @MainActor leaves the run: an escape or, if the main actor never runs, a deadlock that says why")
+  func mainActor() {
+    let run = AsyncRun {
+      await MainActor.run { say("on the main actor") }
+      say("back")
+    }
+    #expect(!run.text.contains("back"))
+    let text = run.error.map { "\($0)" } ?? ""
+    #expect(
+      text.hasPrefix("a job left the virtual runtime")
+        || text.contains("nothing outside the run resumed a task within"))
+  }
+
   @Test("a continuation resumed by Dispatch ends the run with the escape, not a deadlock")
   func dispatchEscape() {
     let run = AsyncRun {
@@ -235,6 +283,22 @@ struct PlainConcurrencyTests {
     #expect(escape != nil)
     #expect("\(run.error.map { "\($0)" } ?? "")".hasPrefix("a job left the virtual runtime"))
     #expect(!run.text.contains("never printed"))
+  }
+
+  @Test("a Task {} started on a simulated thread outside async code is an escape")
+  func taskOutsideAsync() {
+    let runtime = Runtime.virtual()
+    var failure: (any Error)?
+    do {
+      try runtime.run { Task { say("never printed") } }
+    } catch {
+      failure = error
+    }
+    guard case .escaped(.taskOutsideAsyncCode(let thread, _)) = failure as? RuntimeError else {
+      Issue.record("expected an escape, got \(String(describing: failure))")
+      return
+    }
+    #expect(thread == "MainThread")
   }
 
   @Test("a runtime object used from a thread the runtime did not start is an escape")
@@ -323,6 +387,52 @@ struct PlainConcurrencyTests {
     #expect(text.contains("a stray line from Dispatch"))
   }
 
+  @Test("a run stuck outside the runtime is reported within its stall limit, every thread named")
+  func stalled() {
+    let outside = DispatchSemaphore(value: 0)
+    let runtime = Runtime.virtual(stallLimit: .milliseconds(500))
+    var failure: (any Error)?
+    do {
+      try runtime.run {
+        runtime.spawn(name: "sleeper") { runtime.sleep(for: .seconds(5)) }
+        outside.wait()
+        runtime.console.display("back too late")
+      }
+    } catch {
+      failure = error
+    }
+    // Let the stuck thread come back: it must end quietly, not run the dead simulation on.
+    outside.signal()
+    guard case .stalled(let holder, _, let threads) = failure as? RuntimeError else {
+      Issue.record("expected a stall, got \(String(describing: failure))")
+      return
+    }
+    #expect(holder == "MainThread")
+    #expect(threads.contains { $0.hasPrefix("sleeper") })
+  }
+
+  @Test("misusing a lock ends the run with an error instead of trapping")
+  func misuse() {
+    let runtime = Runtime.virtual()
+    #expect {
+      try runtime.run {
+        let lock = runtime.makeLock(label: "the lock")
+        lock.unlock()
+      }
+    } throws: { error in
+      "\(error)" == "MainThread released the lock without holding it"
+    }
+    #expect {
+      try runtime.run {
+        let lock = runtime.makeLock(label: "the lock")
+        lock.lock()
+        lock.lock()
+      }
+    } throws: { error in
+      "\(error)".contains("took the lock again while holding it")
+    }
+  }
+
   @Test("deadlocked runs free their threads")
   func deadlocksFreeThreads() throws {
     func threads() -> Int {
@@ -361,10 +471,17 @@ struct PlainConcurrencyTests {
     }
     let expected = AsyncRun(seed: 3) { await body() }.text
     let texts = Protected<[String]>([])
-    DispatchQueue.concurrentPerform(iterations: 8) { _ in
-      let text = AsyncRun(seed: 3) { await body() }.text
-      texts.withLock { $0.append(text) }
+    // Threads of their own, not Dispatch's pool: runs that wait on Dispatch threads would
+    // starve the pool that another test's Dispatch timer needs.
+    let done = DispatchSemaphore(value: 0)
+    for _ in 0..<8 {
+      Thread {
+        let text = AsyncRun(seed: 3) { await body() }.text
+        texts.withLock { $0.append(text) }
+        done.signal()
+      }.start()
     }
+    for _ in 0..<8 { done.wait() }
     #expect(texts.withLock { $0 } == Array(repeating: expected, count: 8))
   }
 }

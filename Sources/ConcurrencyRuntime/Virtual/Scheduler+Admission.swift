@@ -14,6 +14,11 @@ extension Scheduler {
   func admit(_ operation: String) -> SimulatedThread? {
     lock()
     defer { unlock() }
+    if ended, callerIsInside {
+      // The host gave up on this run as stalled: this thread has come back too late.
+      unlock()
+      exitAbandonedThread()
+    }
     if let thread = ThreadContext.current?.simulated, thread === baton { return thread }
     refuse(operation)
     return nil
@@ -115,7 +120,14 @@ extension Scheduler {
   /// queue's or another unnamed one, or a named one.
   static func describeCallingThread() -> String {
     if Thread.isMainThread { return "the main thread (where @MainActor code runs)" }
-    if let name = Thread.current.name, !name.isEmpty { return "thread '\(name)'" }
+    if let name = Thread.current.name, !name.isEmpty {
+      // Dispatch names its workers after their root queue ("com.apple.root.default-qos"),
+      // which Linux cuts to the last 15 bytes ("-qos.overcommit").
+      if name.contains("qos") || name.hasPrefix("com.apple") {
+        return "a Dispatch thread ('\(name)'; @MainActor code runs on one in tests)"
+      }
+      return "thread '\(name)'"
+    }
     return "a thread the runtime did not start (a Dispatch queue's, or a Foundation Thread)"
   }
 }

@@ -47,11 +47,33 @@ final class Scheduler: @unchecked Sendable {
   private let escapeArrived = DispatchSemaphore(value: 0)
   /// How long a run whose async tasks all wait waits in real time, before it is reported as
   /// a deadlock, for work outside it (a Dispatch timer, another thread) to come back and be
-  /// reported as the escape it is.
-  static let escapeGrace: DispatchTimeInterval = .milliseconds(500)
+  /// reported as the escape it is. Two seconds, because a Dispatch block may wait that long
+  /// for a thread: on Linux, Swift's tasks run on Dispatch's pool, and a test blocked in a
+  /// virtual run holds one of its threads (a 500 ms stall of a parallel test delayed a 20 ms
+  /// `asyncAfter` by 500 ms on two cores).
+  static let escapeGrace: DispatchTimeInterval = .seconds(2)
+  static let escapeGraceText = "2 s"
 
-  init(policy: SchedulingPolicy) {
+  /// How long the run may go without coming back to the scheduler, in real time, before
+  /// it is reported as stalled.
+  let stallLimit: Duration
+  /// Counts every hand-over, block and yield point: the host sees the run make progress.
+  private var progress: UInt64 = 0
+  /// A program error the runtime caught instead of trapping (a lock released by a thread
+  /// that does not hold it), or a stall: ends the run as failed.
+  private(set) var failure: RuntimeError?
+  /// Set when the host gave up on a stalled run: a thread that comes back to the scheduler
+  /// afterwards ends its OS thread.
+  private(set) var ended = false
+
+  init(policy: SchedulingPolicy, stallLimit: Duration = .seconds(30)) {
     self.policy = policy
+    self.stallLimit = stallLimit
+  }
+
+  /// Ends the run with `failure` (the first one kept). Lock held.
+  func fail(_ failure: RuntimeError) {
+    if self.failure == nil { self.failure = failure }
   }
 
   /// The decisions made so far, as a schedule that replays them.
@@ -104,6 +126,8 @@ final class Scheduler: @unchecked Sendable {
     lock()
     mainFinished = false
     blockedAtDeadlock = nil
+    failure = nil
+    escape = nil
     let thread = makeThread(runtime: runtime, name: "MainThread") {
       do { box.set(.success(try body())) } catch { box.set(.failure(error)) }
     }
@@ -113,16 +137,51 @@ final class Scheduler: @unchecked Sendable {
     unlock()
     Self.active.withLock { $0[runNumber] = self }
     thread.baton.signal()
-    hostDone.wait()
+    waitForTheRun()
     Self.active.withLock { $0[runNumber] = nil }
     lock()
     let deadlock = blockedAtDeadlock
     let divergence = policy.divergence
     unlock()
     if let escape { throw RuntimeError.escaped(escape) }
+    if let failure { throw failure }
     if let deadlock { throw RuntimeError.deadlock(deadlock) }
     if let divergence { throw RuntimeError.scheduleDiverged(at: divergence) }
     return try box.get()
+  }
+
+  /// Waits for the simulation to end, or for ``stallLimit`` of real time without progress:
+  /// then the thread holding the baton is waiting on something outside the run (real I/O, a
+  /// semaphore, a Dispatch call), and the run ends with a report of every thread.
+  private func waitForTheRun() {
+    var seen = UInt64.max
+    var still = Duration.zero
+    let tick = Duration.milliseconds(250)
+    while hostDone.wait(timeout: .now() + .milliseconds(250)) == .timedOut {
+      lock()
+      if progress != seen {
+        seen = progress
+        still = .zero
+      } else {
+        still += tick
+      }
+      guard still >= stallLimit else {
+        unlock()
+        continue
+      }
+      let holder = current?.name ?? "no thread"
+      let threads = alive.map { "\($0.name) (\(Self.reason($0.state)))" }
+      fail(.stalled(holder: holder, after: stallLimit, threads: threads))
+      ended = true
+      for other in alive where other !== current {
+        other.state = .finished
+        other.abandoned = true
+        other.baton.signal()
+      }
+      alive.removeAll()
+      unlock()
+      return
+    }
   }
 
   /// Starts a simulated thread. Canonically the child runs at once and its parent resumes as
@@ -188,6 +247,7 @@ final class Scheduler: @unchecked Sendable {
     _ reason: BlockReason, until deadline: Duration? = nil, onTimeout: (() -> Void)? = nil,
     traced: Bool = true
   ) {
+    progress &+= 1
     let thread = running
     thread.state = .blocked(reason)
     thread.generation &+= 1
@@ -204,6 +264,7 @@ final class Scheduler: @unchecked Sendable {
 
   /// Puts a blocked or new thread at the back of the run queue. Call with the lock held.
   func makeRunnable(_ thread: SimulatedThread) {
+    progress &+= 1
     thread.state = .runnable
     thread.generation &+= 1
     thread.onTimeout = nil
@@ -248,6 +309,7 @@ final class Scheduler: @unchecked Sendable {
     lock()
     defer { unlock() }
     // Every print, unlock and notify passes here: where a thread outside the run is caught.
+    progress &+= 1
     guard let thread = admit("the console or a lock"), policy.preemptive else { return }
     yieldLocked(thread)
   }
@@ -288,6 +350,11 @@ final class Scheduler: @unchecked Sendable {
 
   /// Gives the baton to `next` and, unless `thread` has finished, waits to get it back.
   private func hand(to next: SimulatedThread, from thread: SimulatedThread) {
+    progress &+= 1
+    if ended {
+      unlock()
+      exitAbandonedThread()
+    }
     current = next
     next.state = .running
     next.baton.signal()
@@ -353,7 +420,13 @@ final class Scheduler: @unchecked Sendable {
       lock()
     }
     if !mainFinished && escape == nil {
-      blockedAtDeadlock = alive.map { "\($0.name) (\(Self.reason($0.state)))" }
+      blockedAtDeadlock = alive.map { thread in
+        guard thread.state == .blocked(.asyncWork) else {
+          return "\(thread.name) (\(Self.reason(thread.state)))"
+        }
+        return "\(thread.name) (waiting for async work; nothing outside the run resumed a task"
+          + " within \(Self.escapeGraceText) either)"
+      }
     }
     current = nil
     // Nothing will ever wake the threads left: let each end its OS thread, so that a run that

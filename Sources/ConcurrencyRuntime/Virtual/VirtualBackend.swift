@@ -14,9 +14,12 @@ final class VirtualBackend: RuntimeBackend, @unchecked Sendable {
   /// The virtual CPUs that `compute(for:)` occupies.
   let cores: VirtualCores
 
-  init(seed: UInt64?, schedule: Schedule?, cpuCount: Int, startOfDay: Duration) {
+  init(
+    seed: UInt64?, schedule: Schedule?, cpuCount: Int, startOfDay: Duration,
+    stallLimit: Duration = .seconds(30)
+  ) {
     self.scheduler = Scheduler(
-      policy: schedule.map(SchedulingPolicy.replaying) ?? .seeded(seed))
+      policy: schedule.map(SchedulingPolicy.replaying) ?? .seeded(seed), stallLimit: stallLimit)
     self.cores = VirtualCores(count: cpuCount, scheduler: scheduler)
     self.seed = seed
     self.cpuCount = cpuCount

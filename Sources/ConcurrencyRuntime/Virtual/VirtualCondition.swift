@@ -73,14 +73,22 @@ final class VirtualCondition: RuntimeCondition, @unchecked Sendable {
       owner = thread
       return
     }
-    precondition(holder !== thread, "\(label) is not reentrant: \(thread.name) already holds it")
+    if holder === thread {
+      // Live, this thread would wait for itself for good; here the run ends saying so.
+      scheduler.fail(.misuse("\(thread.name) took \(label) again while holding it (it is not reentrant)"))
+      scheduler.block(.lock(label, heldBy: thread.name))
+      return
+    }
     lockWaiters.append(thread)
     scheduler.block(.lock(label, heldBy: holder.name))
   }
 
   /// Releases the lock, handing it straight to the first thread waiting for it. Lock held.
   private func release(_ thread: SimulatedThread) {
-    precondition(owner === thread, "\(thread.name) released \(label) without holding it")
+    guard owner === thread else {
+      scheduler.fail(.misuse("\(thread.name) released \(label) without holding it"))
+      return
+    }
     if lockWaiters.isEmpty {
       owner = nil
     } else {
