@@ -82,8 +82,14 @@ public final class Runtime: Sendable {
     return Runtime(backend: backend, output: output)
   }
 
-  /// The runtime of the calling thread; outside any runtime, a shared live one.
-  public static var current: Runtime { ThreadContext.current?.runtime ?? shared }
+  /// The runtime of the calling thread; on a thread of no runtime, the runtime of the calling
+  /// task when a virtual run started it (`@MainActor` code of a virtual run's task); else a
+  /// shared live one.
+  public static var current: Runtime { ThreadContext.current?.runtime ?? task ?? shared }
+
+  /// The virtual runtime whose `runAsync` started the calling task, so that its code finds
+  /// that runtime on a thread of no run (and its run reports the escape).
+  @TaskLocal static var task: Runtime?
 
   /// The live runtime used by code that runs outside any `run`.
   public static let shared = Runtime.live()

@@ -23,12 +23,19 @@ public struct CellRecord: Sendable {
   public var start: Duration
   /// When the cell ended, on the runtime's clock.
   public var end: Duration
+  /// The virtual scheduler's decisions made while the cell ran, as indices into the run's
+  /// ``Schedule/decisions`` (nil live): two runs whose cell made the same decisions
+  /// interleaved that cell alike.
+  ///
+  ///     record.decisions   // 12..<31 for 17.1's async cell under a seed
+  public var decisions: Range<Int>?
 
   /// A record with every field given.
   public init(
     number: Int, name: String, failure: String?, output: String, events: [TraceEvent],
-    start: Duration, end: Duration
+    start: Duration, end: Duration, decisions: Range<Int>? = nil
   ) {
+    self.decisions = decisions
     self.number = number
     self.name = name
     self.failure = failure

@@ -158,6 +158,7 @@ public struct NotebookRunner: Sendable {
   ) throws -> CellRecord {
     let first = runtime.trace.count
     let start = runtime.now
+    let firstDecision = runtime.schedule?.decisions.count
     runtime.trace.record(.cellStarted(number), in: runtime)
     var failure: (any Error)?
     do {
@@ -172,9 +173,12 @@ public struct NotebookRunner: Sendable {
       if case .output(let text) = $0.kind { return text }
       return ""
     }.joined()
+    let decisions = firstDecision.flatMap { first in
+      runtime.schedule.map { first..<$0.decisions.count }
+    }
     let record = CellRecord(
       number: number, name: cell.name, failure: message, output: output, events: events,
-      start: start, end: runtime.now)
+      start: start, end: runtime.now, decisions: decisions)
     renderer.cellEnded(record)
     if let message { throw NotebookError.cellFailed(number: number, error: message) }
     return record

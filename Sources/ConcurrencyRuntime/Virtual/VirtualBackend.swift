@@ -82,7 +82,9 @@ final class VirtualBackend: RuntimeBackend, @unchecked Sendable {
     }
     let loop = scheduler.spawn(runtime: runtime, name: "EventLoop") { executor.runLoop() }
     Task(executorPreference: executor) {
-      do { box.set(.success(try await body())) } catch { box.set(.failure(error)) }
+      await Runtime.$task.withValue(runtime) {
+        do { box.set(.success(try await body())) } catch { box.set(.failure(error)) }
+      }
       executor.finish()
     }
     loop.join()
