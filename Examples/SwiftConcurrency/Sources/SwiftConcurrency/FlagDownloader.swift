@@ -8,9 +8,10 @@
 ///     let flags = try await downloader.downloadAll(["CN", "IN", "US"])
 ///     // fetching CN
 ///     // fetching IN
-///     // IN: 1234 bytes (1/3)
+///     // IN: 1589 bytes (1/3)    (after 0.2 s)
 ///     // fetching US
-///     // …
+///     // US: 1678 bytes (2/3)    (after 0.3 s)
+///     // CN: 1547 bytes (3/3)    (after 0.5 s)
 public struct FlagDownloader: Sendable {
   /// The most downloads running at once (at least 1).
   public var maxInFlight: Int

@@ -1,7 +1,7 @@
 /// A pretend flag server: each code takes its own latency, the same every time, so that
 /// downloads finish in an order that differs from the order they started.
 ///
-///     try await FlagServer().download("BR")   // after 0.3 s: Flag(code: "BR", bytes: 1_766)
+///     try await FlagServer().download("BR")   // after 0.5 s: Flag(code: "BR", bytes: 1544)
 public struct FlagServer: Sendable {
   /// The 20 most populous countries, as the flag examples of *Fluent Python* use them.
   public static let populousCodes = [
@@ -17,7 +17,7 @@ public struct FlagServer: Sendable {
 
   /// How long downloading `code` takes: 0.1 to 0.9 seconds, from its letters.
   ///
-  ///     FlagServer().latency(of: "CN")   // .milliseconds(800)
+  ///     FlagServer().latency(of: "CN")   // .milliseconds(500)
   public func latency(of code: String) -> Duration {
     let sum = code.unicodeScalars.reduce(0) { $0 * 31 + Int($1.value) }
     return .milliseconds(100 * (1 + sum % 9))

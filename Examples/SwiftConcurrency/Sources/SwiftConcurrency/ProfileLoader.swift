@@ -10,7 +10,7 @@
 ///     // ada: 3 friends loaded
 ///     // ada: recommendations page 1 of 5
 ///     // …
-///     // ada: recommendations cancelled after 2 of 5 pages
+///     // ada: recommendations cancelled after 3 of 5 pages
 ///     // ada: recommendations timed out after 3 s, showing the page without them
 public struct ProfileLoader: Sendable {
   /// How long the recommendations may take.
