@@ -34,12 +34,15 @@ public final class Runtime: Sendable {
   /// A `Clock` for async code, on the same timeline as the threads.
   public var clock: RuntimeClock { RuntimeClock(runtime: self) }
 
-  init(backend: any RuntimeBackend, output: @escaping @Sendable (ConsoleOutput) -> Void) {
+  init(
+    backend: any RuntimeBackend, stamps: StampStyle = .seconds,
+    output: @escaping @Sendable (ConsoleOutput) -> Void
+  ) {
     self.backend = backend
     self.capabilities = backend.capabilities
     let trace = Trace()
     self.trace = trace
-    self.console = Console(trace: trace, output: output)
+    self.console = Console(trace: trace, stamps: stamps, output: output)
     console.runtime = self
   }
 
@@ -66,15 +69,16 @@ public final class Runtime: Sendable {
   /// the threads runnable at the same instant pseudo-randomly, reproducibly from `seed`. With
   /// a `schedule` (recorded by an earlier run, see ``schedule``) it makes exactly those
   /// decisions again; a run that stops fitting them throws
-  /// ``RuntimeError/scheduleDiverged(at:)``.
+  /// ``RuntimeError/scheduleDiverged(at:)``. `stamps` is how the console stamps its lines
+  /// (``StampStyle/seconds``, `[09:00:00]`, by default).
   public static func virtual(
     seed: UInt64? = nil, schedule: Schedule? = nil, cpuCount: Int = 4,
-    startOfDay: Duration = .seconds(9 * 3600),
+    startOfDay: Duration = .seconds(9 * 3600), stamps: StampStyle = .seconds,
     output: @escaping @Sendable (ConsoleOutput) -> Void = { _ in }
   ) -> Runtime {
     let backend = VirtualBackend(
       seed: seed, schedule: schedule, cpuCount: cpuCount, startOfDay: startOfDay)
-    return Runtime(backend: backend, output: output)
+    return Runtime(backend: backend, stamps: stamps, output: output)
   }
 
   /// The runtime of the calling thread; outside any runtime, a shared live one.
@@ -90,7 +94,7 @@ public final class Runtime: Sendable {
   public var seed: UInt64? { backend.seed }
 
   /// The decisions a virtual runtime's scheduler has made so far (nil live): two runs with
-  /// equal schedules interleaved the same way, and passing one to ``virtual(seed:schedule:cpuCount:startOfDay:output:)``
+  /// equal schedules interleaved the same way, and passing one to ``virtual(seed:schedule:cpuCount:startOfDay:stamps:output:)``
   /// replays it.
   public var schedule: Schedule? { backend.schedule }
 
