@@ -1,5 +1,4 @@
 import ConcurrencyRuntime
-import Dispatch
 import Foundation
 
 /// Runs a section in virtual time under many seeds (or one recorded schedule), counts the
@@ -65,55 +64,51 @@ public struct Explorer: Sendable {
     seeds: some Sequence<UInt64>,
     parallelism: Int = ProcessInfo.processInfo.activeProcessorCount
   ) -> ExplorationReport {
-    let seeds = Array(seeds)
-    let results = Results(count: seeds.count)
-    let workers = max(1, min(parallelism, seeds.count))
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      for index in stride(from: worker, to: seeds.count, by: workers) {
-        var settings = settings
-        settings.seed = seeds[index]
-        results.set(index, check(settings))
-      }
-    }
-    var report = ExplorationReport(sectionID: section.id, invariantCount: invariants.count)
-    report.parameters = parameters
-    for (seed, result) in zip(seeds, results.all) { report.add(result, seed: seed) }
-    return report
+    ExplorationReport(
+      sectionID: section.id, findings: engine.explore(seeds: seeds, parallelism: parallelism),
+      parameters: parameters)
   }
 
   /// Replays `schedule` exactly, once, and reports it as a one-run exploration.
   ///
-  /// A schedule that stops fitting the run is one violation, "the section runs through".
+  /// A schedule that stops fitting the run makes a run that did not finish, reported as such.
   ///
   ///     explorer.replay(violation.schedule!).violations.first?.reason   // the same reason
   public func replay(_ schedule: Schedule) -> ExplorationReport {
-    var settings = settings
-    settings.schedule = schedule
-    var report = ExplorationReport(sectionID: section.id, invariantCount: invariants.count)
-    report.parameters = parameters
-    report.add(check(settings), seed: nil)
-    return report
+    ExplorationReport(
+      sectionID: section.id, findings: engine.replay(schedule), parameters: parameters)
   }
 
   /// One run under `settings` and the invariants it broke, with why.
   ///
-  /// A run that stopped early breaks one thing only: "the section runs through".
+  /// A run that stopped early (its `failure` says why) did not finish: no invariant is
+  /// checked on it, so none is broken.
   ///
   ///     explorer.check(.init()).broken.isEmpty   // true on the canonical schedule
   public func check(_ settings: RuntimeConfiguration.VirtualSettings)
     -> (recording: SectionRecording, broken: [(invariant: String, reason: String)])
   {
-    let recording = NotebookRunner(configuration: .virtual(settings), parameters: parameters)
-      .record(section)
-    // A run that stopped early breaks one promise, said once, rather than every invariant.
-    if let failure = recording.failure {
-      return (recording, [("the section runs through", failure)])
+    let choice: ScheduleChoice =
+      settings.schedule.map { .replay($0) } ?? settings.seed.map { .seed($0) } ?? .canonical
+    let explored = engine.check(record(settings), under: choice)
+    return (explored.run, explored.broken.map { ($0.invariant, $0.reason) })
+  }
+
+  /// The one exploration engine, recording this section under ``settings`` with each run's
+  /// seed or schedule.
+  private var engine: ExplorationEngine<SectionRecording> {
+    let explorer = self
+    return ExplorationEngine(checks: invariants.map(\.check)) { choice in
+      var settings = explorer.settings
+      settings.seed = choice.seed
+      settings.schedule = choice.replayedSchedule
+      return explorer.record(settings)
     }
-    var broken: [(String, String)] = []
-    for invariant in invariants {
-      if let reason = invariant.violation(in: recording) { broken.append((invariant.name, reason)) }
-    }
-    return (recording, broken)
+  }
+
+  /// The section run whole under `settings`.
+  private func record(_ settings: RuntimeConfiguration.VirtualSettings) -> SectionRecording {
+    NotebookRunner(configuration: .virtual(settings), parameters: parameters).record(section)
   }
 }
 
@@ -146,25 +141,28 @@ public struct ExplorationReport: Sendable {
   /// Distinct interleavings, as the scheduler saw them.
   ///
   ///     report.distinctSchedules   // 1000 of 1000 runs of 17.4
-  public var distinctSchedules: Int { schedules.count }
+  public private(set) var distinctSchedules = 0
   /// How many runs printed different transcripts.
   ///
   /// Distinct interleavings, as a reader sees them.
   ///
   ///     report.distinctTranscripts   // 142 of 1000 runs of 17.4
-  public var distinctTranscripts: Int { transcripts.count }
+  public private(set) var distinctTranscripts = 0
   /// Every broken invariant, in the order the runs met them.
   ///
-  /// Empty when every invariant held in every run.
+  /// Empty when every invariant held in every run that finished.
   ///
   ///     report.violations.first?.seed   // the first seed that broke one
   public var violations: [Violation] = []
+  /// The runs that stopped early (a cell threw, a deadlock, a replayed schedule that stopped
+  /// fitting): counted among the runs, but holding or breaking no invariant.
+  ///
+  ///     report.unfinished.first?.failure   // "the replayed schedule stopped fitting …"
+  public var unfinished: [UnfinishedRun<SectionRecording>] = []
   /// The knobs changed for the runs, which each violation's replay command repeats.
   ///
   ///     report.parameters.isEmpty   // true without --set
   public var parameters = ParameterSettings()
-  private var schedules = Set<Schedule>()
-  private var transcripts = Set<String>()
 
   /// An empty report for `sectionID`.
   ///
@@ -176,29 +174,34 @@ public struct ExplorationReport: Sendable {
     self.invariantCount = invariantCount
   }
 
+  /// The report of what the exploration engine found in runs of section `sectionID`, with
+  /// the knobs of `parameters` changed.
+  ///
+  ///     ExplorationReport(sectionID: "17.4", findings: findings).runs == findings.runs   // true
+  public init(
+    sectionID: String, findings: ExplorationFindings<SectionRecording>,
+    parameters: ParameterSettings = ParameterSettings()
+  ) {
+    self.init(sectionID: sectionID, invariantCount: findings.invariants.count)
+    self.parameters = parameters
+    runs = findings.runs
+    distinctSchedules = findings.distinctSchedules
+    distinctTranscripts = findings.distinctTranscripts
+    firstSchedule = findings.firstSchedule
+    unfinished = findings.unfinished
+    violations = findings.violations.map { violation in
+      Violation(
+        sectionID: sectionID, seed: violation.seed, schedule: violation.schedule,
+        invariant: violation.invariant, reason: violation.reason, parameters: parameters)
+    }
+  }
+
   /// The schedule of the first run counted.
   ///
   /// What `lessons explore --save-schedule` writes when nothing broke.
   ///
   ///     report.firstSchedule?.preemptive   // true for a seeded run
   public private(set) var firstSchedule: Schedule?
-
-  /// Counts one run, made with `seed` (nil: a replayed schedule).
-  mutating func add(
-    _ result: (recording: SectionRecording, broken: [(invariant: String, reason: String)]),
-    seed: UInt64?
-  ) {
-    runs += 1
-    if firstSchedule == nil { firstSchedule = result.recording.schedule }
-    if let schedule = result.recording.schedule { schedules.insert(schedule) }
-    transcripts.insert(result.recording.text)
-    for (invariant, reason) in result.broken {
-      violations.append(
-        Violation(
-          sectionID: sectionID, seed: seed, schedule: result.recording.schedule,
-          invariant: invariant, reason: reason, parameters: parameters))
-    }
-  }
 
   /// The report as `lessons explore` prints it, every line within 80 columns but a long
   /// reason.
@@ -212,13 +215,34 @@ public struct ExplorationReport: Sendable {
     var text = "\(sectionID): \(count(runs, "run")), "
     text += "\(count(distinctSchedules, "distinct schedule")), "
     text += "\(count(distinctTranscripts, "distinct transcript"))\n"
+    text += unfinishedLines
     if violations.isEmpty {
-      text += "\(count(invariantCount, "invariant")) held in every run\n"
+      if unfinished.isEmpty {
+        text += "\(count(invariantCount, "invariant")) held in every run\n"
+      } else if unfinished.count < runs {
+        text += "\(count(invariantCount, "invariant")) held in every run that finished\n"
+      } else {
+        text += "no run finished, so no invariant was checked\n"
+      }
       return text
     }
     text += "\(count(violations.count, "violation")) of "
     text += "\(count(invariantCount, "invariant")):\n"
     for violation in violations { text += violation.description }
+    return text
+  }
+
+  /// How many runs did not finish, the first one's failure, and the command that shows it.
+  private var unfinishedLines: String {
+    guard let first = unfinished.first else { return "" }
+    let run = first.seed.map { "seed \($0)" } ?? "the schedule"
+    var text =
+      unfinished.count == 1
+      ? "1 run did not finish: \(run) stopped: \(first.failure)\n"
+      : "\(unfinished.count) runs did not finish; the first, \(run), stopped: \(first.failure)\n"
+    if let seed = first.seed {
+      text += "  replay: \(Violation.replayCommand(sectionID, seed: seed, parameters))\n"
+    }
     return text
   }
 }
@@ -285,8 +309,15 @@ public struct Violation: Sendable, Equatable, CustomStringConvertible {
   ///
   ///     violation.replayCommand   // "lessons 17.4 --virtual --seed 17"
   public var replayCommand: String? {
+    seed.map { Self.replayCommand(sectionID, seed: $0, parameters) }
+  }
+
+  /// `lessons SECTION --virtual --seed N`, with the changed knobs.
+  static func replayCommand(
+    _ sectionID: String, seed: UInt64, _ parameters: ParameterSettings
+  ) -> String {
     let sets = parameters.assignments.map { " --set \($0.name)=\($0.text)" }.joined()
-    return seed.map { "lessons \(sectionID) --virtual --seed \($0)\(sets)" }
+    return "lessons \(sectionID) --virtual --seed \(seed)\(sets)"
   }
 
   /// Two lines: what broke, then the command that replays it.
@@ -300,17 +331,4 @@ public struct Violation: Sendable, Equatable, CustomStringConvertible {
     if let replayCommand { text += "  replay: \(replayCommand)\n" }
     return text
   }
-}
-
-/// The runs of an exploration, filled in from several threads, each index once.
-private final class Results: @unchecked Sendable {
-  typealias Run = (recording: SectionRecording, broken: [(invariant: String, reason: String)])
-  private let lock = NSLock()
-  private var runs: [Run?]
-
-  init(count: Int) { runs = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ run: Run) { lock.withLock { runs[index] = run } }
-
-  var all: [Run] { lock.withLock { runs.compactMap { $0 } } }
 }
