@@ -32,7 +32,9 @@ public struct TimeOfDay: Sendable, Equatable, CustomStringConvertible {
   ///
   ///     TimeOfDay(.seconds(9 * 3600) + .milliseconds(7)).withMilliseconds   // "09:00:00.007"
   public var withMilliseconds: String {
-    let ms = millisecond < 10 ? "00\(millisecond)" : millisecond < 100 ? "0\(millisecond)" : "\(millisecond)"
+    let ms =
+      millisecond < 10
+      ? "00\(millisecond)" : millisecond < 100 ? "0\(millisecond)" : "\(millisecond)"
     return "\(description).\(ms)"
   }
 

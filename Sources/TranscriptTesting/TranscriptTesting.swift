@@ -40,7 +40,8 @@ import GoldenFiles
 @discardableResult
 public func assertTranscript(
   named name: String? = nil, seed: UInt64? = nil, record: RecordMode? = nil,
-  stamps: StampStyle = .seconds, fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line,
+  stamps: StampStyle = .seconds, fileID: String = #fileID, filePath: StaticString = #filePath,
+  line: UInt = #line,
   column: UInt = #column, function: String = #function,
   _ body: @escaping @Sendable () throws -> Void
 ) -> RecordedRun {
@@ -60,7 +61,8 @@ public func assertTranscript(
 @discardableResult
 public func assertTranscript(
   named name: String? = nil, seed: UInt64? = nil, record: RecordMode? = nil,
-  stamps: StampStyle = .seconds, fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line,
+  stamps: StampStyle = .seconds, fileID: String = #fileID, filePath: StaticString = #filePath,
+  line: UInt = #line,
   column: UInt = #column, function: String = #function,
   _ body: @escaping @Sendable () async throws -> Void
 ) -> RecordedRun {

@@ -39,7 +39,8 @@ private func race(_ choice: ScheduleChoice, throwing: Bool = false) -> PrintedRu
   } catch {
     failure = "\(error)"
   }
-  return PrintedRun(schedule: runtime.schedule, transcript: printed.text, failureDescription: failure)
+  return PrintedRun(
+    schedule: runtime.schedule, transcript: printed.text, failureDescription: failure)
 }
 
 /// Deliberately wrong: nothing orders the two threads.

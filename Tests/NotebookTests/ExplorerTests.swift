@@ -1,5 +1,5 @@
-import Foundation
 import ConcurrencyRuntime
+import Foundation
 import Notebook
 import Testing
 

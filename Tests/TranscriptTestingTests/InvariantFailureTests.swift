@@ -54,7 +54,9 @@ struct InvariantFailureTests {
     withKnownIssue {
       violations = assertInvariants(
         [firstWakesFirst], seeds: 0..<200, environment: [:], twoSleepers)
-    } matching: { messages.add($0) }
+    } matching: {
+      messages.add($0)
+    }
     let violation = try #require(violations.first)
     let seed = try #require(violation.seed)
     #expect(violations.allSatisfy { $0.reason == "a task woke first" })
@@ -65,7 +67,9 @@ struct InvariantFailureTests {
     let diff = UnifiedDiffText.of(
       canonical: RecordedRun.record(twoSleepers).output, run: violation.run.output,
       seed: seed)
-    #expect(message.hasPrefix("seed \(seed) broke \"the tick comes before the tasks wake\": a task woke first\n"))
+    #expect(
+      message.hasPrefix(
+        "seed \(seed) broke \"the tick comes before the tasks wake\": a task woke first\n"))
     #expect(message.contains("(and \(violations.count - 1) more runs broke it)\n"))
     #expect(message.contains("its output against the canonical run's:\n" + diff))
     #expect(message.contains("\nreplay: LESSONS_SEED=\(seed) swift test --filter plantedAsync\n"))
@@ -82,7 +86,9 @@ struct InvariantFailureTests {
       violations = assertInvariants(
         [firstWakesFirst], seeds: 0..<200, environment: ["LESSONS_SEED": "\(seed)"],
         twoSleepers)
-    } matching: { messages.add($0) }
+    } matching: {
+      messages.add($0)
+    }
     #expect(violations.map(\.seed) == [seed])
     let whole = RecordedRun.record(seed: seed, twoSleepers).output
     let message = try #require(messages.all.first)
@@ -92,7 +98,8 @@ struct InvariantFailureTests {
 
     // A seed that keeps the invariant passes, though other seeds of 0..<200 break it: only
     // that seed ran.
-    let broken = Set(findViolations([firstWakesFirst], seeds: 0..<200, twoSleepers).compactMap(\.seed))
+    let broken = Set(
+      findViolations([firstWakesFirst], seeds: 0..<200, twoSleepers).compactMap(\.seed))
     let keeping = try #require((UInt64(0)..<200).first { !broken.contains($0) })
     #expect(
       assertInvariants(
@@ -108,7 +115,9 @@ struct InvariantFailureTests {
       assertInvariants([firstWakesFirst], environment: ["LESSONS_SEED": "soon"], twoSleepers)
       assertInvariants(
         [firstWakesFirst], environment: ["LESSONS_SCHEDULE": "/no/such.schedule"], twoSleepers)
-    } matching: { messages.add($0) }
+    } matching: {
+      messages.add($0)
+    }
     #expect(
       messages.all == [
         "LESSONS_SEED must be a whole number from 0, not 'soon'",
@@ -131,7 +140,9 @@ struct InvariantFailureTests {
     var violations: [RunViolation] = []
     withKnownIssue {
       violations = assertInvariants([never], seeds: [5], environment: [:], tenThreads)
-    } matching: { messages.add($0) }
+    } matching: {
+      messages.add($0)
+    }
     let violation = try #require(violations.first)
     let schedule = try #require(violation.schedule)
     #expect(schedule.text.split(separator: "\n").count > 3)
@@ -149,7 +160,9 @@ struct InvariantFailureTests {
     withKnownIssue {
       replayed = assertInvariants(
         [never], seeds: 0..<100, environment: ["LESSONS_SCHEDULE": file.path], tenThreads)
-    } matching: { replayMessages.add($0) }
+    } matching: {
+      replayMessages.add($0)
+    }
     #expect(replayed.count == 1)
     #expect(replayed.first?.seed == nil)
     #expect(replayed.first?.run.output == violation.run.output)
@@ -178,7 +191,9 @@ struct InvariantFailureTests {
         }.joined()
         if text.hasPrefix("[09:00:00] first") { throw TaskFirst() }
       }
-    } matching: { messages.add($0) }
+    } matching: {
+      messages.add($0)
+    }
     #expect(violations.isEmpty)
     let stopped = exploreRunsOfStoppingBody()
     #expect(!stopped.unfinished.isEmpty && stopped.finishedRuns > 0)
