@@ -1,7 +1,7 @@
 import ConcurrencyRuntime
 
-/// What an exploration found: how many runs, how many distinct interleavings, and each
-/// broken invariant with the seed and schedule that reproduce it.
+/// What an exploration found: how many runs, how many distinct interleavings, each broken
+/// invariant with the seed and schedule that reproduce it, and the runs that did not finish.
 ///
 ///     report.violations.isEmpty   // true
 ///     report.distinctSchedules    // 100

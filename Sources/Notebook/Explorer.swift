@@ -2,11 +2,15 @@ import ConcurrencyRuntime
 import Foundation
 
 /// Runs a section in virtual time under many seeds (or one recorded schedule), counts the
-/// distinct interleavings it meets and checks the section's invariants on each run.
+/// distinct interleavings it meets and checks the section's invariants on each run that
+/// finished.
 ///
 /// Two runs interleaved alike when their recorded schedules are equal; two interleavings
 /// look alike when their transcripts are equal. A violation keeps the seed and the schedule
-/// that reproduce it.
+/// that reproduce it; a run that stopped early (a cell threw, a deadlock) is reported as not
+/// finished, never as an invariant broken. The exploring is ConcurrencyRuntime's
+/// `ExplorationEngine`, the same as TranscriptTesting's `assertInvariants`; this is its face
+/// for sections.
 ///
 ///     let report = Explorer(section: section).explore(seeds: 0..<100)
 ///     print(report.summary, terminator: "")

@@ -15,8 +15,9 @@ import Foundation
 ///   text form of `Schedule.text`); it wins over `LESSONS_SEED`.
 ///
 /// A schedule of more than three lines is not quoted: it is written (atomically) to
-/// `__Transcripts__/NAME.schedule` beside the test file, and the message names the file.
-/// NAME is the calling test's function name.
+/// `__Transcripts__/NAME.schedule` beside the test file, and the message names the file; a
+/// later run over every seed that passes removes it. NAME is the calling test's function
+/// name.
 ///
 ///     @Test func neverOverfills() {
 ///       assertInvariants([atMostTwoBuffered, everyItemOnce], seeds: 0..<300) {
@@ -83,14 +84,17 @@ private func checkInvariants(
   }
   let engine = engine(invariants, body)
   let findings = engine.explore(choices: request.choices(seeds: seeds))
-  guard !findings.violations.isEmpty || !findings.unfinished.isEmpty else { return [] }
-
-  let canonical = request.isReplay ? "" : RecordedRun.record(.canonical, body).output
   let message = InvariantFailureMessage(
     testName: testName,
     folder: URL(fileURLWithPath: "\(location.filePath)").deletingLastPathComponent()
       .appendingPathComponent("__Transcripts__"),
     request: request)
+  guard !findings.violations.isEmpty || !findings.unfinished.isEmpty else {
+    if !request.isReplay { message.removeStaleSchedules() }
+    return []
+  }
+
+  let canonical = request.isReplay ? "" : RecordedRun.record(.canonical, body).output
   if !findings.unfinished.isEmpty {
     location.fail(message.unfinished(findings, canonical: canonical))
   }

@@ -170,6 +170,11 @@ struct InvariantFailureTests {
     #expect(replayMessage.hasPrefix("the replayed schedule broke \"ten threads print in order\""))
     #expect(replayMessage.contains("its whole output:\n" + violation.run.output))
     #expect(replayMessage.contains("replay: LESSONS_SCHEDULE=\(file.path) swift test --filter"))
+
+    // Once the test passes over every seed, the schedule file goes.
+    #expect(FileManager.default.fileExists(atPath: file.path))
+    #expect(assertInvariants([], seeds: [5], environment: [:], tenThreads).isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: file.path))
   }
 
   @Test("runs that did not finish are reported as such, and break no invariant")

@@ -10,9 +10,22 @@ import Foundation
 /// Runs are independent simulations, so they are spread over several OS threads; the
 /// findings are the same, in the order of the seeds, whatever the parallelism.
 ///
-///     let engine = ExplorationEngine(checks: [printsDone]) { choice in
-///       let runtime = Runtime.virtual(seed: choice.seed, schedule: choice.replayedSchedule)
-///       return Printed(runtime, body)
+///     struct Printed: ExplorableRun {
+///       var schedule: Schedule?
+///       var transcript: String
+///       var failureDescription: String?
+///     }
+///     let engine = ExplorationEngine<Printed>(checks: [printsDone]) { choice in
+///       let lines = Lines()   // gathers ConsoleOutput under a lock
+///       let runtime = Runtime.virtual(
+///         seed: choice.seed, schedule: choice.replayedSchedule, output: lines.append)
+///       do {
+///         try runtime.run(body)
+///         return Printed(schedule: runtime.schedule, transcript: lines.text)
+///       } catch {
+///         return Printed(schedule: runtime.schedule, transcript: lines.text,
+///                        failureDescription: "\(error)")
+///       }
 ///     }
 ///     let findings = engine.explore(seeds: 0..<100)
 ///     findings.runs                  // 100

@@ -5,7 +5,9 @@ import GoldenFiles
 /// What `assertInvariants` says when a run broke an invariant or did not finish: what
 /// happened and under which seed, the run's output against the canonical run's as a unified
 /// diff (or, replaying one run, its whole output), the one line that replays it, and its
-/// schedule, inline when short, else in a file beside the test.
+/// schedule, inline when short, else in a file beside the test
+/// (`__Transcripts__/TEST.schedule`; `TEST-2.schedule` for the second invariant broken,
+/// `TEST-unfinished.schedule` for the first run that did not finish).
 struct InvariantFailureMessage {
   /// The calling test's name, for `swift test --filter`.
   var testName: String
@@ -90,6 +92,24 @@ struct InvariantFailureMessage {
     text += "replay exactly that schedule: "
     text += "\(ReplayRequest.scheduleVariable)=\(Self.quoted(file.path)) \(filter)\n"
     return text
+  }
+
+  /// Removes the schedule files an earlier failing run of the test left, now that it passes
+  /// (as a golden file's `.new` goes once the output matches).
+  func removeStaleSchedules() {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    for name in names where isScheduleFile(name) {
+      try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+    }
+  }
+
+  /// Whether `name` is one of the test's schedule files: `TEST.schedule`,
+  /// `TEST-unfinished.schedule` or `TEST-2.schedule` and on.
+  private func isScheduleFile(_ name: String) -> Bool {
+    guard name.hasPrefix(testName), name.hasSuffix(".schedule") else { return false }
+    let middle = name.dropFirst(testName.count).dropLast(".schedule".count)
+    if middle.isEmpty || middle == "-unfinished" { return true }
+    return middle.first == "-" && middle.count > 1 && middle.dropFirst().allSatisfy(\.isNumber)
   }
 
   /// `text`, in single quotes when a shell would split or expand it.
