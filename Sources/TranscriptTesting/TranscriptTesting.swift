@@ -41,8 +41,7 @@ import GoldenFiles
 public func assertTranscript(
   named name: String? = nil, seed: UInt64? = nil, record: RecordMode? = nil,
   stamps: StampStyle = .seconds, fileID: String = #fileID, filePath: StaticString = #filePath,
-  line: UInt = #line,
-  column: UInt = #column, function: String = #function,
+  line: UInt = #line, column: UInt = #column, function: String = #function,
   _ body: @escaping @Sendable () throws -> Void
 ) -> RecordedRun {
   let location = CallerLocation(fileID: fileID, filePath: filePath, line: line, column: column)
@@ -62,8 +61,7 @@ public func assertTranscript(
 public func assertTranscript(
   named name: String? = nil, seed: UInt64? = nil, record: RecordMode? = nil,
   stamps: StampStyle = .seconds, fileID: String = #fileID, filePath: StaticString = #filePath,
-  line: UInt = #line,
-  column: UInt = #column, function: String = #function,
+  line: UInt = #line, column: UInt = #column, function: String = #function,
   _ body: @escaping @Sendable () async throws -> Void
 ) -> RecordedRun {
   let location = CallerLocation(fileID: fileID, filePath: filePath, line: line, column: column)
