@@ -14,10 +14,16 @@
 ///     // (.seconds: [09:00:00] …, .elapsed: [+0.250s] …)
 public enum StampStyle: Sendable, Hashable {
   /// `[09:00:00]`: the time of day, to the second.
+  ///
+  ///     Runtime.virtual().console.display("hi")   // [09:00:00] hi
   case seconds
   /// `[09:00:00.250]`: the time of day, to the millisecond.
+  ///
+  ///     Runtime.virtual(stamps: .milliseconds).console.display("hi")   // [09:00:00.000] hi
   case milliseconds
   /// `[+0.250s]`: the time since the runtime was made, to the millisecond.
+  ///
+  ///     Runtime.virtual(stamps: .elapsed).console.display("hi")   // [+0.000s] hi
   case elapsed
 
   /// The stamp, without its brackets, for a line written `elapsed` after the runtime was

@@ -7,10 +7,16 @@
 ///     ScheduleChoice.canonical.description   // "the canonical schedule"
 public enum ScheduleChoice: Sendable, Hashable, CustomStringConvertible {
   /// First come, first served: the run a golden transcript holds.
+  ///
+  ///     ScheduleChoice.canonical.seed   // nil
   case canonical
   /// Pseudo-random among the runnable threads, reproducibly from the seed.
+  ///
+  ///     ScheduleChoice.seed(17).seed   // 17
   case seed(UInt64)
   /// Exactly the decisions of an earlier run.
+  ///
+  ///     ScheduleChoice.replay(run.schedule!).replayedSchedule == run.schedule   // true
   case replay(Schedule)
 
   /// The seed, for a seeded run.
