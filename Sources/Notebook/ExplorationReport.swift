@@ -92,7 +92,10 @@ public struct ExplorationReport: Sendable {
   public private(set) var firstSchedule: Schedule?
 
   /// The report as `lessons explore` prints it, every line within 80 columns but a long
-  /// reason.
+  /// reason or failure.
+  ///
+  /// Runs that did not finish get a line of their own, with the command that shows the first
+  /// one, and the invariants are said to hold "in every run that finished".
   ///
   ///     // 17.4: 3 runs, 3 distinct schedules, 2 distinct transcripts
   ///     // 4 invariants held in every run
