@@ -62,6 +62,12 @@ public final class Console: @unchecked Sendable {
     trace.record(TraceEvent(time: piece.time, actor: piece.thread, kind: .output(text)))
     output(piece)
     lock.unlock()
+    // The shared runtime is what `Runtime.current` gives a thread of no run: a Dispatch
+    // block or a Foundation thread started by a virtual run writing here is that run's
+    // escape, which the run reports rather than losing the line.
+    if runtime === Runtime.shared, !ThreadContext.isInstalled {
+      Scheduler.reportStrayOutput(text)
+    }
     runtime.yieldPoint()
   }
 

@@ -69,15 +69,21 @@ public final class Runtime: Sendable {
   /// the threads runnable at the same instant pseudo-randomly, reproducibly from `seed`. With
   /// a `schedule` (recorded by an earlier run, see ``schedule``) it makes exactly those
   /// decisions again; a run that stops fitting them throws
-  /// ``RuntimeError/scheduleDiverged(at:)``. `stamps` is how the console stamps its lines
-  /// (``StampStyle/seconds``, `[09:00:00]`, by default).
+  /// ``RuntimeError/scheduleDiverged(at:)``.
+  ///
+  /// A run that makes no progress for `stallLimit` of real time (a thread holding the baton
+  /// waits on real I/O or a semaphore outside the runtime) ends with
+  /// ``RuntimeError/stalled(holder:after:threads:)`` instead of hanging. `stamps` is how the
+  /// console stamps its lines (``StampStyle/seconds``, `[09:00:00]`, by default).
   public static func virtual(
     seed: UInt64? = nil, schedule: Schedule? = nil, cpuCount: Int = 4,
-    startOfDay: Duration = .seconds(9 * 3600), stamps: StampStyle = .seconds,
+    startOfDay: Duration = .seconds(9 * 3600), stallLimit: Duration = .seconds(30),
+    stamps: StampStyle = .seconds,
     output: @escaping @Sendable (ConsoleOutput) -> Void = { _ in }
   ) -> Runtime {
     let backend = VirtualBackend(
-      seed: seed, schedule: schedule, cpuCount: cpuCount, startOfDay: startOfDay)
+      seed: seed, schedule: schedule, cpuCount: cpuCount, startOfDay: startOfDay,
+      stallLimit: stallLimit)
     return Runtime(backend: backend, stamps: stamps, output: output)
   }
 
@@ -94,7 +100,7 @@ public final class Runtime: Sendable {
   public var seed: UInt64? { backend.seed }
 
   /// The decisions a virtual runtime's scheduler has made so far (nil live): two runs with
-  /// equal schedules interleaved the same way, and passing one to ``virtual(seed:schedule:cpuCount:startOfDay:stamps:output:)``
+  /// equal schedules interleaved the same way, and passing one to ``virtual(seed:schedule:cpuCount:startOfDay:stallLimit:stamps:output:)``
   /// replays it.
   public var schedule: Schedule? { backend.schedule }
 

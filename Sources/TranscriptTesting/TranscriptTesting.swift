@@ -75,7 +75,11 @@ public func assertTranscript(
 private func compare(
   _ run: RecordedRun, name: String, record: RecordMode?, at location: CallerLocation
 ) {
-  if let failure = run.failure { location.fail("the run did not finish: \(failure)") }
+  // A run that failed printed what it printed up to the failure: never a golden file.
+  if let failure = run.failure {
+    location.fail("the run did not finish: \(failure)")
+    return
+  }
   let folder = URL(fileURLWithPath: "\(location.filePath)").deletingLastPathComponent()
     .appendingPathComponent("__Transcripts__")
   let golden = GoldenFile(folder.appendingPathComponent("\(name).txt"))

@@ -74,6 +74,28 @@ struct AssertTranscriptTests {
     }
   }
 
+  @Test("a run that fails is never recorded as a golden file, whatever the record mode")
+  func failedRunNotRecorded() {
+    struct Broken: Error {}
+    let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("__Transcripts__")
+    let golden = folder.appendingPathComponent("failed-run-fixture.txt")
+    defer {
+      try? FileManager.default.removeItem(at: golden)
+      try? FileManager.default.removeItem(at: golden.appendingPathExtension("new"))
+    }
+    withKnownIssue {
+      assertTranscript(named: "failed-run-fixture", record: .all) {
+        Runtime.current.console.display("half of the output")
+        throw Broken()
+      }
+    } matching: { issue in
+      issue.comments.map(\.rawValue).joined().contains("the run did not finish")
+    }
+    #expect(!FileManager.default.fileExists(atPath: golden.path))
+    #expect(!FileManager.default.fileExists(atPath: golden.path + ".new"))
+  }
+
   @Test("the golden file is named after the test function")
   func names() {
     #expect(testName("threePoolJobs()") == "threePoolJobs")

@@ -33,6 +33,9 @@ final class ThreadContext: @unchecked Sendable {
     return Unmanaged<ThreadContext>.fromOpaque(pointer).takeUnretainedValue()
   }
 
+  /// Whether the calling thread runs inside a runtime.
+  static var isInstalled: Bool { pthread_getspecific(key) != nil }
+
   /// Makes `context` the calling thread's, returning the one it replaces.
   @discardableResult
   static func install(_ context: ThreadContext?) -> ThreadContext? {

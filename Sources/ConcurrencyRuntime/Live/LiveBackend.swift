@@ -29,6 +29,7 @@ final class LiveBackend: RuntimeBackend, @unchecked Sendable {
   }
 
   func sleep(for duration: Duration, trace: Trace) {
+    Scheduler.refuseLiveObject("sleep(for:)")
     guard trace.recordsBlocking, duration > .zero else { return clock.sleep(for: duration) }
     let now = clock.elapsed
     trace.record(.blocked(.sleep(until: now + duration)), at: now)
@@ -39,7 +40,8 @@ final class LiveBackend: RuntimeBackend, @unchecked Sendable {
   func spawn(runtime: Runtime, name: String, _ body: @escaping @Sendable () -> Void)
     -> any RuntimeThread
   {
-    LiveThread(runtime: runtime, name: name, clock: clock, body: body)
+    Scheduler.refuseLiveObject("spawn(name: \"\(name)\")")
+    return LiveThread(runtime: runtime, name: name, clock: clock, body: body)
   }
 
   func makeCondition(_ label: String, reason: BlockReason?, trace: Trace) -> any RuntimeCondition {

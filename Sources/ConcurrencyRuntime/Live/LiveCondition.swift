@@ -68,11 +68,12 @@ final class LiveCondition: RuntimeCondition, @unchecked Sendable {
   }
 
   func lock() {
+    if pthread_mutex_trylock(mutex) == 0 { return }
+    Scheduler.refuseLiveObject("lock() on \(tracing?.label ?? "a lock")")
     guard let tracing, tracing.trace.recordsBlocking else {
       pthread_mutex_lock(mutex)
       return
     }
-    if pthread_mutex_trylock(mutex) == 0 { return }
     tracing.trace.record(.blocked(.lock(tracing.label, heldBy: nil)), at: tracing.clock.elapsed)
     pthread_mutex_lock(mutex)
     tracing.trace.record(.unblocked, at: tracing.clock.elapsed)
@@ -82,6 +83,7 @@ final class LiveCondition: RuntimeCondition, @unchecked Sendable {
   func notifyAll() { pthread_cond_broadcast(cond) }
 
   func wait(timeout: Duration?) -> Bool {
+    Scheduler.refuseLiveObject("wait() on \(tracing?.label ?? "a condition")")
     guard let tracing, tracing.trace.recordsBlocking else { return waitUntraced(timeout: timeout) }
     tracing.trace.record(.blocked(tracing.reason), at: tracing.clock.elapsed)
     defer { tracing.trace.record(.unblocked, at: tracing.clock.elapsed) }

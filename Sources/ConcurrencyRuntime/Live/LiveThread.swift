@@ -28,6 +28,7 @@ final class LiveThread: RuntimeThread, @unchecked Sendable {
   }
 
   func join() {
+    Scheduler.refuseLiveObject("join() on thread \(name)")
     finished.lock()
     defer { finished.unlock() }
     guard !isFinished else { return }

@@ -14,6 +14,13 @@ final class Scheduler: @unchecked Sendable {
     case action(TimerAction)
   }
 
+  /// The run's number in this process (1, 2, …), so that errors can tell runs apart.
+  let runNumber = Scheduler.numbers.withLock { count in
+    count += 1
+    return count
+  }
+  private static let numbers = Protected<Int>(0)
+
   private let mutex = NSRecursiveLock()
   private var clock: Duration = .zero
   private var runQueue: [SimulatedThread] = []
@@ -27,9 +34,46 @@ final class Scheduler: @unchecked Sendable {
   private var mainFinished = false
   private var blockedAtDeadlock: [String]?
   private let hostDone = DispatchSemaphore(value: 0)
+  /// The first thing that escaped the run, which ends it as failed.
+  private(set) var escape: RuntimeEscape?
 
-  init(policy: SchedulingPolicy) {
+  /// Keeps `escape` and wakes a run waiting for outside work. Lock held.
+  func setEscape(_ escape: RuntimeEscape) {
+    self.escape = escape
+    escapeArrived.signal()
+  }
+  /// Signalled when an escape is recorded, for a run waiting to see whether work outside it
+  /// comes back.
+  private let escapeArrived = DispatchSemaphore(value: 0)
+  /// How long a run whose async tasks all wait waits in real time, before it is reported as
+  /// a deadlock, for work outside it (a Dispatch timer, another thread) to come back and be
+  /// reported as the escape it is. Two seconds, because a Dispatch block may wait that long
+  /// for a thread: on Linux, Swift's tasks run on Dispatch's pool, and a test blocked in a
+  /// virtual run holds one of its threads (a 500 ms stall of a parallel test delayed a 20 ms
+  /// `asyncAfter` by 500 ms on two cores).
+  static let escapeGrace: DispatchTimeInterval = .seconds(2)
+  static let escapeGraceText = "2 s"
+
+  /// How long the run may go without coming back to the scheduler, in real time, before
+  /// it is reported as stalled.
+  let stallLimit: Duration
+  /// Counts every hand-over, block and yield point: the host sees the run make progress.
+  private var progress: UInt64 = 0
+  /// A program error the runtime caught instead of trapping (a lock released by a thread
+  /// that does not hold it), or a stall: ends the run as failed.
+  private(set) var failure: RuntimeError?
+  /// Set when the host gave up on a stalled run: a thread that comes back to the scheduler
+  /// afterwards ends its OS thread.
+  private(set) var ended = false
+
+  init(policy: SchedulingPolicy, stallLimit: Duration = .seconds(30)) {
     self.policy = policy
+    self.stallLimit = stallLimit
+  }
+
+  /// Ends the run with `failure` (the first one kept). Lock held.
+  func fail(_ failure: RuntimeError) {
+    if self.failure == nil { self.failure = failure }
   }
 
   /// The decisions made so far, as a schedule that replays them.
@@ -56,12 +100,22 @@ final class Scheduler: @unchecked Sendable {
     return clock
   }
 
-  /// The simulated thread that holds the baton; traps when called from outside the simulation.
+  /// The simulated thread holding the baton, for ``admit(_:)``. Lock held.
+  var baton: SimulatedThread? { current }
+
+  /// The simulated thread that holds the baton. Only for code that has already been
+  /// admitted (``admit(_:)``, ``admitBlocking(_:)``) or runs on the run's own threads.
   var running: SimulatedThread {
     guard let thread = ThreadContext.current?.simulated, thread === current else {
-      fatalError("a virtual-runtime primitive was used outside its simulated threads")
+      preconditionFailure("the virtual runtime's \(#function) was reached without admission")
     }
     return thread
+  }
+
+  /// Picks among `count` ready jobs or due timers by the policy: a decision of the schedule
+  /// when there is a choice, none when there is one option. Lock held.
+  func decide(among count: Int) -> Int {
+    count > 1 ? choose(among: count) : 0
   }
 
   // MARK: Running a program
@@ -72,6 +126,8 @@ final class Scheduler: @unchecked Sendable {
     lock()
     mainFinished = false
     blockedAtDeadlock = nil
+    failure = nil
+    escape = nil
     let thread = makeThread(runtime: runtime, name: "MainThread") {
       do { box.set(.success(try body())) } catch { box.set(.failure(error)) }
     }
@@ -79,15 +135,53 @@ final class Scheduler: @unchecked Sendable {
     current = thread
     thread.state = .running
     unlock()
+    Self.active.withLock { $0[runNumber] = self }
     thread.baton.signal()
-    hostDone.wait()
+    waitForTheRun()
+    Self.active.withLock { $0[runNumber] = nil }
     lock()
     let deadlock = blockedAtDeadlock
     let divergence = policy.divergence
     unlock()
+    if let escape { throw RuntimeError.escaped(escape) }
+    if let failure { throw failure }
     if let deadlock { throw RuntimeError.deadlock(deadlock) }
     if let divergence { throw RuntimeError.scheduleDiverged(at: divergence) }
     return try box.get()
+  }
+
+  /// Waits for the simulation to end, or for ``stallLimit`` of real time without progress:
+  /// then the thread holding the baton is waiting on something outside the run (real I/O, a
+  /// semaphore, a Dispatch call), and the run ends with a report of every thread.
+  private func waitForTheRun() {
+    var seen = UInt64.max
+    var still = Duration.zero
+    let tick = Duration.milliseconds(250)
+    while hostDone.wait(timeout: .now() + .milliseconds(250)) == .timedOut {
+      lock()
+      if progress != seen {
+        seen = progress
+        still = .zero
+      } else {
+        still += tick
+      }
+      guard still >= stallLimit else {
+        unlock()
+        continue
+      }
+      let holder = current?.name ?? "no thread"
+      let threads = alive.map { "\($0.name) (\(Self.reason($0.state)))" }
+      fail(.stalled(holder: holder, after: stallLimit, threads: threads))
+      ended = true
+      for other in alive where other !== current {
+        other.state = .finished
+        other.abandoned = true
+        other.baton.signal()
+      }
+      alive.removeAll()
+      unlock()
+      return
+    }
   }
 
   /// Starts a simulated thread. Canonically the child runs at once and its parent resumes as
@@ -97,7 +191,7 @@ final class Scheduler: @unchecked Sendable {
   {
     lock()
     defer { unlock() }
-    let parent = running
+    let parent = admitBlocking("spawn")
     let child = makeThread(runtime: runtime, name: name, body)
     if !policy.preemptive {
       parent.state = .runnable
@@ -119,6 +213,8 @@ final class Scheduler: @unchecked Sendable {
     let context = ThreadContext(runtime: runtime, name: name, simulated: thread)
     let os = Thread { [self] in
       thread.baton.wait()
+      // A run that ended before this thread first ran lets it end without running.
+      if thread.abandoned { return }
       ThreadContext.install(context)
       body()
       finish(thread)
@@ -151,6 +247,7 @@ final class Scheduler: @unchecked Sendable {
     _ reason: BlockReason, until deadline: Duration? = nil, onTimeout: (() -> Void)? = nil,
     traced: Bool = true
   ) {
+    progress &+= 1
     let thread = running
     thread.state = .blocked(reason)
     thread.generation &+= 1
@@ -167,6 +264,7 @@ final class Scheduler: @unchecked Sendable {
 
   /// Puts a blocked or new thread at the back of the run queue. Call with the lock held.
   func makeRunnable(_ thread: SimulatedThread) {
+    progress &+= 1
     thread.state = .runnable
     thread.generation &+= 1
     thread.onTimeout = nil
@@ -182,6 +280,7 @@ final class Scheduler: @unchecked Sendable {
     guard duration > .zero else { return }
     lock()
     defer { unlock() }
+    _ = admitBlocking("sleep")
     block(.sleep(until: clock + duration), until: clock + duration)
   }
 
@@ -192,23 +291,27 @@ final class Scheduler: @unchecked Sendable {
     guard duration > .zero else { return }
     lock()
     defer { unlock() }
+    _ = admitBlocking("compute")
     block(.sleep(until: clock + duration), until: clock + duration, traced: false)
   }
 
   func join(_ target: SimulatedThread) {
     lock()
     defer { unlock() }
+    let thread = admitBlocking("join")
     guard target.state != .finished else { return }
-    target.joiners.append(running)
+    target.joiners.append(thread)
     block(.join(target.name))
   }
 
   /// In a seeded run, lets any runnable thread take over; a no-op in the canonical schedule.
   func yieldPoint() {
-    guard policy.preemptive else { return }
     lock()
     defer { unlock() }
-    yieldLocked(running)
+    // Every print, unlock and notify passes here: where a thread outside the run is caught.
+    progress &+= 1
+    guard let thread = admit("the console or a lock"), policy.preemptive else { return }
+    yieldLocked(thread)
   }
 
   private func yieldLocked(_ thread: SimulatedThread) {
@@ -247,23 +350,38 @@ final class Scheduler: @unchecked Sendable {
 
   /// Gives the baton to `next` and, unless `thread` has finished, waits to get it back.
   private func hand(to next: SimulatedThread, from thread: SimulatedThread) {
+    progress &+= 1
+    if ended {
+      unlock()
+      exitAbandonedThread()
+    }
     current = next
     next.state = .running
     next.baton.signal()
     guard thread.state != .finished else { return }
     unlock()
     thread.baton.wait()
+    if thread.abandoned { exitAbandonedThread() }
     lock()
   }
 
-  /// Jumps to the earliest live deadline and fires everything due then.
+  /// Jumps to the earliest live deadline and fires everything due then: threads' wake-ups
+  /// in the order they were set (the run queue's picks order them anyway), then async timers
+  /// in an order the policy decides, so that jobs due at the same instant race by seed.
   private func advanceTime() -> Bool {
     while let entry = timers.pop() {
       guard isLive(entry.payload) else { continue }
       clock = max(clock, entry.deadline)
-      fire(entry.payload)
-      while let due = timers.earliest, due <= clock, let next = timers.pop() {
-        if isLive(next.payload) { fire(next.payload) }
+      var actions: [TimerAction] = []
+      var due: [Timer] = [entry.payload]
+      while let deadline = timers.earliest, deadline <= clock, let next = timers.pop() {
+        due.append(next.payload)
+      }
+      for timer in due where isLive(timer) {
+        if case .action(let action) = timer { actions.append(action) } else { fire(timer) }
+      }
+      while !actions.isEmpty {
+        actions.remove(at: decide(among: actions.count)).fire()
       }
       return true
     }
@@ -292,15 +410,38 @@ final class Scheduler: @unchecked Sendable {
   }
 
   private func endSimulation(parking thread: SimulatedThread) {
-    if !mainFinished {
-      blockedAtDeadlock = alive.map { "\($0.name) (\(Self.reason($0.state)))" }
+    if !mainFinished && escape == nil && alive.contains(where: { $0.state == .blocked(.asyncWork) })
+    {
+      // Async tasks wait, and nothing in the run can wake them: either a deadlock, or work
+      // outside the run (a Dispatch timer, another thread) will resume one, which is an
+      // escape to report as such. Give that work a moment to show itself.
+      unlock()
+      _ = escapeArrived.wait(timeout: .now() + Self.escapeGrace)
+      lock()
+    }
+    if !mainFinished && escape == nil {
+      blockedAtDeadlock = alive.map { thread in
+        guard thread.state == .blocked(.asyncWork) else {
+          return "\(thread.name) (\(Self.reason(thread.state)))"
+        }
+        return "\(thread.name) (waiting for async work; nothing outside the run resumed a task"
+          + " within \(Self.escapeGraceText) either)"
+      }
     }
     current = nil
+    // Nothing will ever wake the threads left: let each end its OS thread, so that a run that
+    // failed keeps none.
+    for other in alive where other !== thread {
+      other.state = .finished
+      other.abandoned = true
+      other.baton.signal()
+    }
+    alive.removeAll()
     hostDone.signal()
     guard thread.state != .finished else { return }
-    // Nothing will ever wake this thread: leave its OS thread parked.
+    thread.state = .finished
     unlock()
-    thread.baton.wait()
+    exitAbandonedThread()
   }
 
   private static func reason(_ state: SimulatedThread.State) -> String {

@@ -25,6 +25,8 @@ final class SimulatedThread: RuntimeThread, @unchecked Sendable {
   var onTimeout: (() -> Void)?
   /// Threads blocked in `join` on this one.
   var joiners: [SimulatedThread] = []
+  /// Set when its run ended with this thread still blocked: it ends its OS thread on waking.
+  var abandoned = false
   /// The simulated process this thread is the body of, if any.
   var process: SimulatedProcess?
 

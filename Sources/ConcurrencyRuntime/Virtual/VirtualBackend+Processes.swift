@@ -20,6 +20,6 @@ extension VirtualBackend {
   var processID: Int32 {
     scheduler.lock()
     defer { scheduler.unlock() }
-    return scheduler.running.process?.pid ?? Self.mainProcessID
+    return scheduler.admit("processID")?.process?.pid ?? Self.mainProcessID
   }
 }

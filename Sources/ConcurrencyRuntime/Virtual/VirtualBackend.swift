@@ -8,13 +8,18 @@ final class VirtualBackend: RuntimeBackend, @unchecked Sendable {
   let startOfDay: Duration
   private let addressLock = NSLock()
   private var addressCount: UInt64 = 0
-  private let executors = Protected<[VirtualTaskExecutor]>([])
+  /// The executors of the `runAsync` calls in progress, innermost last (guarded by the
+  /// scheduler's lock): where a `Task {}` started in the run goes.
+  private var executors: [VirtualTaskExecutor] = []
   /// The virtual CPUs that `compute(for:)` occupies.
   let cores: VirtualCores
 
-  init(seed: UInt64?, schedule: Schedule?, cpuCount: Int, startOfDay: Duration) {
+  init(
+    seed: UInt64?, schedule: Schedule?, cpuCount: Int, startOfDay: Duration,
+    stallLimit: Duration = .seconds(30)
+  ) {
     self.scheduler = Scheduler(
-      policy: schedule.map(SchedulingPolicy.replaying) ?? .seeded(seed))
+      policy: schedule.map(SchedulingPolicy.replaying) ?? .seeded(seed), stallLimit: stallLimit)
     self.cores = VirtualCores(count: cpuCount, scheduler: scheduler)
     self.seed = seed
     self.cpuCount = cpuCount
@@ -61,11 +66,17 @@ final class VirtualBackend: RuntimeBackend, @unchecked Sendable {
   func runAsync<T: Sendable>(runtime: Runtime, _ body: @escaping @Sendable () async throws -> T)
     throws -> T
   {
-    let executor = VirtualTaskExecutor(scheduler: scheduler)
-    // Tasks refer to their preferred executor without owning it: keep it as long as the
-    // runtime, so that a continuation resumed late can never reach a freed executor.
-    executors.withLock { $0.append(executor) }
+    _ = ToolchainHooks.installed
+    let executor = VirtualTaskExecutor.make(scheduler: scheduler)
     let box = ResultBox<T>()
+    scheduler.lock()
+    executors.append(executor)
+    scheduler.unlock()
+    defer {
+      scheduler.lock()
+      executors.removeAll { $0 === executor }
+      scheduler.unlock()
+    }
     let loop = scheduler.spawn(runtime: runtime, name: "EventLoop") { executor.runLoop() }
     Task(executorPreference: executor) {
       do { box.set(.success(try await body())) } catch { box.set(.failure(error)) }
@@ -73,6 +84,26 @@ final class VirtualBackend: RuntimeBackend, @unchecked Sendable {
     }
     loop.join()
     return try box.get()
+  }
+
+  /// Takes the first job of a `Task {}` or `Task.detached` started on one of the run's
+  /// threads (see ``ToolchainHooks``): it runs on the innermost `runAsync`'s executor, and
+  /// where none is running, the run ends with the escape.
+  func startTask(_ job: UnownedJob) {
+    scheduler.lock()
+    defer { scheduler.unlock() }
+    guard let executor = executors.last else {
+      let thread = ThreadContext.current?.name ?? "a thread"
+      scheduler.record(.taskOutsideAsyncCode(thread: thread, run: scheduler.runNumber))
+      return
+    }
+    guard scheduler.callerIsInside else {
+      return executor.hold(
+        job,
+        .resumedFromOutside(
+          thread: Scheduler.describeCallingThread(), run: scheduler.runNumber))
+    }
+    executor.ready(job)
   }
 
   func sleep(until deadline: Duration) async throws {

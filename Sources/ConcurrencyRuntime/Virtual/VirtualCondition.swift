@@ -18,12 +18,13 @@ final class VirtualCondition: RuntimeCondition, @unchecked Sendable {
   func lock() {
     scheduler.lock()
     defer { scheduler.unlock() }
-    acquire(scheduler.running)
+    acquire(scheduler.admitBlocking("lock() on \(label)"))
   }
 
   func unlock() {
     scheduler.lock()
-    release(scheduler.running)
+    guard let thread = scheduler.admit("unlock() on \(label)") else { return scheduler.unlock() }
+    release(thread)
     scheduler.unlock()
     scheduler.yieldPoint()
   }
@@ -36,7 +37,7 @@ final class VirtualCondition: RuntimeCondition, @unchecked Sendable {
     if let timeout, timeout <= .zero { return false }
     scheduler.lock()
     defer { scheduler.unlock() }
-    let thread = scheduler.running
+    let thread = scheduler.admitBlocking("wait() on \(label)")
     release(thread)
     waiters.append(thread)
     let deadline = timeout.map { scheduler.now + $0 }
@@ -51,7 +52,7 @@ final class VirtualCondition: RuntimeCondition, @unchecked Sendable {
   func notify() {
     scheduler.lock()
     // Like a pthread condition, notify need not hold the lock; it must come from the simulation.
-    _ = scheduler.running
+    guard scheduler.admit("notify() on \(label)") != nil else { return scheduler.unlock() }
     if !waiters.isEmpty { scheduler.makeRunnable(waiters.removeFirst()) }
     scheduler.unlock()
     scheduler.yieldPoint()
@@ -59,7 +60,7 @@ final class VirtualCondition: RuntimeCondition, @unchecked Sendable {
 
   func notifyAll() {
     scheduler.lock()
-    _ = scheduler.running
+    guard scheduler.admit("notifyAll() on \(label)") != nil else { return scheduler.unlock() }
     for waiter in waiters { scheduler.makeRunnable(waiter) }
     waiters = []
     scheduler.unlock()
@@ -72,14 +73,22 @@ final class VirtualCondition: RuntimeCondition, @unchecked Sendable {
       owner = thread
       return
     }
-    precondition(holder !== thread, "\(label) is not reentrant: \(thread.name) already holds it")
+    if holder === thread {
+      // Live, this thread would wait for itself for good; here the run ends saying so.
+      scheduler.fail(.misuse("\(thread.name) took \(label) again while holding it (it is not reentrant)"))
+      scheduler.block(.lock(label, heldBy: thread.name))
+      return
+    }
     lockWaiters.append(thread)
     scheduler.block(.lock(label, heldBy: holder.name))
   }
 
   /// Releases the lock, handing it straight to the first thread waiting for it. Lock held.
   private func release(_ thread: SimulatedThread) {
-    precondition(owner === thread, "\(thread.name) released \(label) without holding it")
+    guard owner === thread else {
+      scheduler.fail(.misuse("\(thread.name) released \(label) without holding it"))
+      return
+    }
     if lockWaiters.isEmpty {
       owner = nil
     } else {

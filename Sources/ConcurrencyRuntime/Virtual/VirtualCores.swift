@@ -23,7 +23,7 @@ final class VirtualCores: @unchecked Sendable {
   func compute(for duration: Duration) {
     guard duration > .zero else { return }
     scheduler.lock()
-    let thread = scheduler.running
+    let thread = scheduler.admitBlocking("compute(for:)")
     let process = thread.process
     scheduler.unlock()
     let me = ObjectIdentifier(thread)
