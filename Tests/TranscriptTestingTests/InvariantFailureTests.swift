@@ -5,16 +5,11 @@ import Testing
 
 @testable import TranscriptTesting
 
-/// Two async tasks that each sleep 100 ms on the runtime's clock and then print, while a
-/// thread sleeps as long and prints `tick`: all three fall due at the same instant, so the
-/// seed picks whether the tick comes before the tasks wake, between them or after.
+/// Two async tasks that each sleep 100 ms on the runtime's clock and then print: their
+/// timers fall due at the same instant, so the seed picks which task wakes first.
 @Sendable func twoSleepers() async throws {
   let runtime = Runtime.current
   let clock = runtime.clock
-  runtime.spawn(name: "ticker") {
-    runtime.sleep(for: .milliseconds(100))
-    runtime.console.display("tick")
-  }
   try await withThrowingTaskGroup(of: Void.self) { group in
     for name in ["first", "second"] {
       group.addTask {
@@ -27,11 +22,11 @@ import Testing
 }
 
 /// Deliberately wrong about ``twoSleepers``: the canonical schedule keeps it, some seeds not.
-let firstWakesFirst = RunInvariant("the tick comes before the tasks wake") { run in
+let firstWakesFirst = RunInvariant("first wakes first") { run in
   guard let first = run.output.range(of: "first woke"),
-    let tick = run.output.range(of: "tick")
-  else { return "a line is missing" }
-  return tick.lowerBound < first.lowerBound ? nil : "a task woke first"
+    let second = run.output.range(of: "second woke")
+  else { return "a task never woke" }
+  return first.lowerBound < second.lowerBound ? nil : "second woke first"
 }
 
 /// The issues' messages, gathered from a `withKnownIssue` matcher.
@@ -59,9 +54,10 @@ struct InvariantFailureTests {
     }
     let violation = try #require(violations.first)
     let seed = try #require(violation.seed)
-    #expect(violations.allSatisfy { $0.reason == "a task woke first" })
-    #expect(violation.run.output.hasPrefix("[09:00:00] first woke\n"))
-    #expect(RecordedRun.record(twoSleepers).output.hasPrefix("[09:00:00] tick\n"))
+    #expect(violations.allSatisfy { $0.reason == "second woke first" })
+    #expect(violation.run.output == "[09:00:00] second woke\n[09:00:00] first woke\n")
+    #expect(
+      RecordedRun.record(twoSleepers).output == "[09:00:00] first woke\n[09:00:00] second woke\n")
     #expect(messages.all.count == 1, "one message per broken invariant")
     let message = try #require(messages.all.first)
     let diff = UnifiedDiffText.of(
@@ -69,7 +65,7 @@ struct InvariantFailureTests {
       seed: seed)
     #expect(
       message.hasPrefix(
-        "seed \(seed) broke \"the tick comes before the tasks wake\": a task woke first\n"))
+        "seed \(seed) broke \"first wakes first\": second woke first\n"))
     #expect(message.contains("(and \(violations.count - 1) more runs broke it)\n"))
     #expect(message.contains("its output against the canonical run's:\n" + diff))
     #expect(message.contains("\nreplay: LESSONS_SEED=\(seed) swift test --filter plantedAsync\n"))
@@ -188,13 +184,13 @@ struct InvariantFailureTests {
       violations = assertInvariants([asked], seeds: 0..<50, environment: [:]) {
         () async throws in
         try await twoSleepers()
-        struct TaskFirst: Error {}
-        // Throws in the runs where a task woke before the tick.
+        struct SecondFirst: Error {}
+        // Throws in the runs where the second task woke first.
         let text = Runtime.current.trace.events.compactMap { event -> String? in
           if case .output(let text) = event.kind { return text }
           return nil
         }.joined()
-        if text.hasPrefix("[09:00:00] first") { throw TaskFirst() }
+        if text.hasPrefix("[09:00:00] second") { throw SecondFirst() }
       }
     } matching: {
       messages.add($0)
@@ -208,7 +204,7 @@ struct InvariantFailureTests {
     #expect(
       message.hasPrefix(
         "\(stopped.unfinished.count) runs did not finish; the first, seed \(first.seed!): "
-          + "the body threw TaskFirst: TaskFirst()\n"))
+          + "the body threw SecondFirst: SecondFirst()\n"))
     #expect(message.contains("replay: LESSONS_SEED=\(first.seed!) swift test --filter unfinished"))
   }
 }
@@ -217,12 +213,12 @@ struct InvariantFailureTests {
 private func exploreRunsOfStoppingBody() -> ExplorationFindings<RecordedRun> {
   exploreRuns([], seeds: 0..<50) { () async throws in
     try await twoSleepers()
-    struct TaskFirst: Error {}
+    struct SecondFirst: Error {}
     let text = Runtime.current.trace.events.compactMap { event -> String? in
       if case .output(let text) = event.kind { return text }
       return nil
     }.joined()
-    if text.hasPrefix("[09:00:00] first") { throw TaskFirst() }
+    if text.hasPrefix("[09:00:00] second") { throw SecondFirst() }
   }
 }
 
