@@ -17,7 +17,8 @@ public struct ConsoleOutput: Sendable, Equatable {
   }
 }
 
-/// The console of a runtime: `display` stamps lines with `[HH:MM:SS]`, `write` prints as is.
+/// The console of a runtime: `display` stamps lines with `[HH:MM:SS]` (or another
+/// ``StampStyle``, chosen when the runtime is made), `write` prints as is.
 ///
 /// Each call is written whole, so lines from different threads never tear apart; the order of
 /// calls from different threads is whatever the threads did.
@@ -30,14 +31,27 @@ public final class Console: @unchecked Sendable {
   private let output: @Sendable (ConsoleOutput) -> Void
   unowned(unsafe) var runtime: Runtime!
 
-  init(trace: Trace, output: @escaping @Sendable (ConsoleOutput) -> Void) {
+  /// How `display` stamps its lines.
+  ///
+  ///     Runtime.virtual(stamps: .elapsed).console.stamps   // .elapsed
+  public let stamps: StampStyle
+
+  init(
+    trace: Trace, stamps: StampStyle = .seconds,
+    output: @escaping @Sendable (ConsoleOutput) -> Void
+  ) {
     self.trace = trace
+    self.stamps = stamps
     self.output = output
   }
 
-  /// Writes `[HH:MM:SS] text` and a newline.
+  /// Writes `[HH:MM:SS] text` (stamped in the console's ``stamps`` style) and a newline.
   public func display(_ text: String) {
-    write("[\(runtime.timeOfDay)] \(text)\n")
+    let stamp =
+      stamps == .seconds
+      ? runtime.timeOfDay.description
+      : stamps.stamp(elapsed: runtime.now, startOfDay: runtime.backend.startOfDay)
+    write("[\(stamp)] \(text)\n")
   }
 
   /// Writes `text` exactly, without a stamp or an added newline (Python's `print(x, end='')`).

@@ -34,12 +34,15 @@ public final class Runtime: Sendable {
   /// A `Clock` for async code, on the same timeline as the threads.
   public var clock: RuntimeClock { RuntimeClock(runtime: self) }
 
-  init(backend: any RuntimeBackend, output: @escaping @Sendable (ConsoleOutput) -> Void) {
+  init(
+    backend: any RuntimeBackend, stamps: StampStyle = .seconds,
+    output: @escaping @Sendable (ConsoleOutput) -> Void
+  ) {
     self.backend = backend
     self.capabilities = backend.capabilities
     let trace = Trace()
     self.trace = trace
-    self.console = Console(trace: trace, output: output)
+    self.console = Console(trace: trace, stamps: stamps, output: output)
     console.runtime = self
   }
 
@@ -70,16 +73,18 @@ public final class Runtime: Sendable {
   ///
   /// A run that makes no progress for `stallLimit` of real time (a thread holding the baton
   /// waits on real I/O or a semaphore outside the runtime) ends with
-  /// ``RuntimeError/stalled(holder:after:threads:)`` instead of hanging.
+  /// ``RuntimeError/stalled(holder:after:threads:)`` instead of hanging. `stamps` is how the
+  /// console stamps its lines (``StampStyle/seconds``, `[09:00:00]`, by default).
   public static func virtual(
     seed: UInt64? = nil, schedule: Schedule? = nil, cpuCount: Int = 4,
     startOfDay: Duration = .seconds(9 * 3600), stallLimit: Duration = .seconds(30),
+    stamps: StampStyle = .seconds,
     output: @escaping @Sendable (ConsoleOutput) -> Void = { _ in }
   ) -> Runtime {
     let backend = VirtualBackend(
       seed: seed, schedule: schedule, cpuCount: cpuCount, startOfDay: startOfDay,
       stallLimit: stallLimit)
-    return Runtime(backend: backend, output: output)
+    return Runtime(backend: backend, stamps: stamps, output: output)
   }
 
   /// The runtime of the calling thread; on a thread of no runtime, the runtime of the calling
@@ -101,7 +106,7 @@ public final class Runtime: Sendable {
   public var seed: UInt64? { backend.seed }
 
   /// The decisions a virtual runtime's scheduler has made so far (nil live): two runs with
-  /// equal schedules interleaved the same way, and passing one to ``virtual(seed:schedule:cpuCount:startOfDay:output:)``
+  /// equal schedules interleaved the same way, and passing one to ``virtual(seed:schedule:cpuCount:startOfDay:stallLimit:stamps:output:)``
   /// replays it.
   public var schedule: Schedule? { backend.schedule }
 

@@ -1,13 +1,16 @@
 import ConcurrencyRuntime
-import Dispatch
 import Foundation
 
 /// Runs a section in virtual time under many seeds (or one recorded schedule), counts the
-/// distinct interleavings it meets and checks the section's invariants on each run.
+/// distinct interleavings it meets and checks the section's invariants on each run that
+/// finished.
 ///
 /// Two runs interleaved alike when their recorded schedules are equal; two interleavings
 /// look alike when their transcripts are equal. A violation keeps the seed and the schedule
-/// that reproduce it.
+/// that reproduce it; a run that stopped early (a cell threw, a deadlock) is reported as not
+/// finished, never as an invariant broken. The exploring is ConcurrencyRuntime's
+/// `ExplorationEngine`, the same as TranscriptTesting's `assertInvariants`; this is its face
+/// for sections.
 ///
 ///     let report = Explorer(section: section).explore(seeds: 0..<100)
 ///     print(report.summary, terminator: "")
@@ -65,252 +68,50 @@ public struct Explorer: Sendable {
     seeds: some Sequence<UInt64>,
     parallelism: Int = ProcessInfo.processInfo.activeProcessorCount
   ) -> ExplorationReport {
-    let seeds = Array(seeds)
-    let results = Results(count: seeds.count)
-    let workers = max(1, min(parallelism, seeds.count))
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      for index in stride(from: worker, to: seeds.count, by: workers) {
-        var settings = settings
-        settings.seed = seeds[index]
-        results.set(index, check(settings))
-      }
-    }
-    var report = ExplorationReport(sectionID: section.id, invariantCount: invariants.count)
-    report.parameters = parameters
-    for (seed, result) in zip(seeds, results.all) { report.add(result, seed: seed) }
-    return report
+    ExplorationReport(
+      sectionID: section.id, findings: engine.explore(seeds: seeds, parallelism: parallelism),
+      parameters: parameters)
   }
 
   /// Replays `schedule` exactly, once, and reports it as a one-run exploration.
   ///
-  /// A schedule that stops fitting the run is one violation, "the section runs through".
+  /// A schedule that stops fitting the run makes a run that did not finish, reported as such.
   ///
   ///     explorer.replay(violation.schedule!).violations.first?.reason   // the same reason
   public func replay(_ schedule: Schedule) -> ExplorationReport {
-    var settings = settings
-    settings.schedule = schedule
-    var report = ExplorationReport(sectionID: section.id, invariantCount: invariants.count)
-    report.parameters = parameters
-    report.add(check(settings), seed: nil)
-    return report
+    ExplorationReport(
+      sectionID: section.id, findings: engine.replay(schedule), parameters: parameters)
   }
 
   /// One run under `settings` and the invariants it broke, with why.
   ///
-  /// A run that stopped early breaks one thing only: "the section runs through".
+  /// A run that stopped early (its `failure` says why) did not finish: no invariant is
+  /// checked on it, so none is broken.
   ///
   ///     explorer.check(.init()).broken.isEmpty   // true on the canonical schedule
   public func check(_ settings: RuntimeConfiguration.VirtualSettings)
     -> (recording: SectionRecording, broken: [(invariant: String, reason: String)])
   {
-    let recording = NotebookRunner(configuration: .virtual(settings), parameters: parameters)
-      .record(section)
-    // A run that stopped early breaks one promise, said once, rather than every invariant.
-    if let failure = recording.failure {
-      return (recording, [("the section runs through", failure)])
-    }
-    var broken: [(String, String)] = []
-    for invariant in invariants {
-      if let reason = invariant.violation(in: recording) { broken.append((invariant.name, reason)) }
-    }
-    return (recording, broken)
-  }
-}
-
-/// What an exploration found: how many runs, how many distinct interleavings, and each
-/// broken invariant with the seed and schedule that reproduce it.
-///
-///     report.violations.isEmpty   // true
-///     report.distinctSchedules    // 100
-public struct ExplorationReport: Sendable {
-  /// The section explored.
-  ///
-  /// Its id, as the command line takes it.
-  ///
-  ///     report.sectionID   // "17.4"
-  public var sectionID: String
-  /// How many invariants each run was checked against.
-  ///
-  /// The summary says how many held.
-  ///
-  ///     report.invariantCount   // 4
-  public var invariantCount: Int
-  /// How many runs there were.
-  ///
-  /// One per seed, or one for a replayed schedule.
-  ///
-  ///     explorer.explore(seeds: 0..<10).runs   // 10
-  public var runs = 0
-  /// How many runs made different scheduling decisions.
-  ///
-  /// Distinct interleavings, as the scheduler saw them.
-  ///
-  ///     report.distinctSchedules   // 1000 of 1000 runs of 17.4
-  public var distinctSchedules: Int { schedules.count }
-  /// How many runs printed different transcripts.
-  ///
-  /// Distinct interleavings, as a reader sees them.
-  ///
-  ///     report.distinctTranscripts   // 142 of 1000 runs of 17.4
-  public var distinctTranscripts: Int { transcripts.count }
-  /// Every broken invariant, in the order the runs met them.
-  ///
-  /// Empty when every invariant held in every run.
-  ///
-  ///     report.violations.first?.seed   // the first seed that broke one
-  public var violations: [Violation] = []
-  /// The knobs changed for the runs, which each violation's replay command repeats.
-  ///
-  ///     report.parameters.isEmpty   // true without --set
-  public var parameters = ParameterSettings()
-  private var schedules = Set<Schedule>()
-  private var transcripts = Set<String>()
-
-  /// An empty report for `sectionID`.
-  ///
-  /// The explorer fills it in.
-  ///
-  ///     ExplorationReport(sectionID: "17.4", invariantCount: 4).runs   // 0
-  public init(sectionID: String, invariantCount: Int) {
-    self.sectionID = sectionID
-    self.invariantCount = invariantCount
+    let choice: ScheduleChoice =
+      settings.schedule.map { .replay($0) } ?? settings.seed.map { .seed($0) } ?? .canonical
+    let explored = engine.check(record(settings), under: choice)
+    return (explored.run, explored.broken.map { ($0.invariant, $0.reason) })
   }
 
-  /// The schedule of the first run counted.
-  ///
-  /// What `lessons explore --save-schedule` writes when nothing broke.
-  ///
-  ///     report.firstSchedule?.preemptive   // true for a seeded run
-  public private(set) var firstSchedule: Schedule?
-
-  /// Counts one run, made with `seed` (nil: a replayed schedule).
-  mutating func add(
-    _ result: (recording: SectionRecording, broken: [(invariant: String, reason: String)]),
-    seed: UInt64?
-  ) {
-    runs += 1
-    if firstSchedule == nil { firstSchedule = result.recording.schedule }
-    if let schedule = result.recording.schedule { schedules.insert(schedule) }
-    transcripts.insert(result.recording.text)
-    for (invariant, reason) in result.broken {
-      violations.append(
-        Violation(
-          sectionID: sectionID, seed: seed, schedule: result.recording.schedule,
-          invariant: invariant, reason: reason, parameters: parameters))
+  /// The one exploration engine, recording this section under ``settings`` with each run's
+  /// seed or schedule.
+  private var engine: ExplorationEngine<SectionRecording> {
+    let explorer = self
+    return ExplorationEngine(checks: invariants.map(\.check)) { choice in
+      var settings = explorer.settings
+      settings.seed = choice.seed
+      settings.schedule = choice.replayedSchedule
+      return explorer.record(settings)
     }
   }
 
-  /// The report as `lessons explore` prints it, every line within 80 columns but a long
-  /// reason.
-  ///
-  ///     // 17.4: 3 runs, 3 distinct schedules, 2 distinct transcripts
-  ///     // 4 invariants held in every run
-  public var summary: String {
-    func count(_ number: Int, _ noun: String) -> String {
-      "\(number) \(noun)\(number == 1 ? "" : "s")"
-    }
-    var text = "\(sectionID): \(count(runs, "run")), "
-    text += "\(count(distinctSchedules, "distinct schedule")), "
-    text += "\(count(distinctTranscripts, "distinct transcript"))\n"
-    if violations.isEmpty {
-      text += "\(count(invariantCount, "invariant")) held in every run\n"
-      return text
-    }
-    text += "\(count(violations.count, "violation")) of "
-    text += "\(count(invariantCount, "invariant")):\n"
-    for violation in violations { text += violation.description }
-    return text
+  /// The section run whole under `settings`.
+  private func record(_ settings: RuntimeConfiguration.VirtualSettings) -> SectionRecording {
+    NotebookRunner(configuration: .virtual(settings), parameters: parameters).record(section)
   }
-}
-
-/// One invariant broken in one run, and how to run it again.
-///
-///     print(violation, terminator: "")
-///     // seed 17 broke "results in input order": result 1 came before result 0
-///     //   replay: lessons 17.4 --virtual --seed 17
-public struct Violation: Sendable, Equatable, CustomStringConvertible {
-  /// The section.
-  ///
-  /// Its id, for the replay command.
-  ///
-  ///     violation.sectionID   // "17.4"
-  public var sectionID: String
-  /// The seed of the run, nil when it replayed a schedule.
-  ///
-  /// `lessons SECTION --virtual --seed N` shows that run.
-  ///
-  ///     violation.seed   // 17
-  public var seed: UInt64?
-  /// The run's decisions: replaying them repeats it exactly.
-  ///
-  /// `lessons explore SECTION --schedule FILE` reads their text form.
-  ///
-  ///     violation.schedule?.decisions.isEmpty   // false
-  public var schedule: Schedule?
-  /// The invariant's name.
-  ///
-  /// As the section declares it.
-  ///
-  ///     violation.invariant   // "results in input order"
-  public var invariant: String
-  /// What went wrong.
-  ///
-  /// The invariant's own words.
-  ///
-  ///     violation.reason   // "results came in the order [1, 0, 2, 3, 4]"
-  public var reason: String
-  /// The knobs changed for the run, which the replay command repeats.
-  ///
-  ///     violation.parameters.assignments.map(\.name)   // ["workers"]
-  public var parameters: ParameterSettings
-
-  /// A violation with every field given; without `parameters`, of a run at the defaults.
-  ///
-  ///     Violation(sectionID: "17.4", seed: 17, schedule: nil, invariant: "results in input order",
-  ///               reason: "result 1 came first").replayCommand
-  ///     // "lessons 17.4 --virtual --seed 17"
-  public init(
-    sectionID: String, seed: UInt64?, schedule: Schedule?, invariant: String, reason: String,
-    parameters: ParameterSettings = ParameterSettings()
-  ) {
-    self.sectionID = sectionID
-    self.seed = seed
-    self.schedule = schedule
-    self.invariant = invariant
-    self.reason = reason
-    self.parameters = parameters
-  }
-
-  /// The command that shows the run again, when it had a seed.
-  ///
-  ///     violation.replayCommand   // "lessons 17.4 --virtual --seed 17"
-  public var replayCommand: String? {
-    let sets = parameters.assignments.map { " --set \($0.name)=\($0.text)" }.joined()
-    return seed.map { "lessons \(sectionID) --virtual --seed \($0)\(sets)" }
-  }
-
-  /// Two lines: what broke, then the command that replays it.
-  ///
-  ///     print(violation, terminator: "")
-  ///     // seed 17 broke "results in input order": …
-  ///     //   replay: lessons 17.4 --virtual --seed 17
-  public var description: String {
-    let run = seed.map { "seed \($0)" } ?? "the schedule"
-    var text = "\(run) broke \"\(invariant)\": \(reason)\n"
-    if let replayCommand { text += "  replay: \(replayCommand)\n" }
-    return text
-  }
-}
-
-/// The runs of an exploration, filled in from several threads, each index once.
-private final class Results: @unchecked Sendable {
-  typealias Run = (recording: SectionRecording, broken: [(invariant: String, reason: String)])
-  private let lock = NSLock()
-  private var runs: [Run?]
-
-  init(count: Int) { runs = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ run: Run) { lock.withLock { runs[index] = run } }
-
-  var all: [Run] { lock.withLock { runs.compactMap { $0 } } }
 }

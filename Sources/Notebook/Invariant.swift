@@ -18,8 +18,8 @@ public struct Invariant: Sendable {
   /// `lessons explore` quotes it when it breaks.
   ///
   ///     inOrder.name   // "results in input order"
-  public let name: String
-  private let check: @Sendable (SectionRecording) -> String?
+  public var name: String { check.name }
+  let check: ExplorationCheck<SectionRecording>
 
   /// An invariant named `name`; `check` returns nil when it holds, or what went wrong.
   ///
@@ -29,18 +29,17 @@ public struct Invariant: Sendable {
   ///       run.cell(named: "executor-map")?.duration == .seconds(5) ? nil : "not 5 s"
   ///     }
   public init(_ name: String, check: @escaping @Sendable (SectionRecording) -> String?) {
-    self.name = name
-    self.check = check
+    self.check = ExplorationCheck(name, check: check)
   }
 
   /// What went wrong in `recording`, or nil when the invariant holds.
   ///
-  /// A run that failed or deadlocked breaks every invariant: its failure is the reason.
+  /// It reads the recording as it is, finished or not: the explorer asks it only about runs
+  /// that ran through, and reports the others as not finished.
   ///
   ///     Invariant("ran") { _ in nil }.violation(in: recording)   // nil
   public func violation(in recording: SectionRecording) -> String? {
-    if let failure = recording.failure { return "the section did not run through: \(failure)" }
-    return check(recording)
+    check.violation(in: recording)
   }
 }
 
@@ -83,7 +82,7 @@ public struct SectionRecording: Sendable {
   public var schedule: Schedule?
   /// Why the run stopped early (a cell threw, a deadlock), or nil when it ran through.
   ///
-  /// A failed run breaks every invariant.
+  /// A failed run did not finish: the explorer checks no invariant on it.
   ///
   ///     recording.failure   // nil
   public var failure: String?

@@ -41,12 +41,14 @@ public struct RecordedRun: Sendable {
   ///     let again = RecordedRun.record(schedule: run.schedule, body)
   ///     again.output == run.output   // true
   public var schedule: Schedule?
-  /// What the closure threw, or why the run stopped (a deadlock), or nil.
+  /// Why the run stopped before it finished (the closure threw, the runtime stopped it), or
+  /// nil when it ran through.
   ///
   /// A failed run still has the output and events up to the failure.
   ///
-  ///     RecordedRun.record { throw Broken() }.failure   // "Broken()"
-  public var failure: String?
+  ///     RecordedRun.record { throw Broken() }.failure?.description
+  ///     // "the body threw Broken: Broken()"
+  public var failure: RunFailure?
 
   /// A run with every field given.
   ///
@@ -55,7 +57,8 @@ public struct RecordedRun: Sendable {
   ///     let run = RecordedRun(output: "", events: [], seed: nil, schedule: nil, failure: nil)
   ///     run.output.isEmpty   // true
   public init(
-    output: String, events: [TraceEvent], seed: UInt64?, schedule: Schedule?, failure: String?
+    output: String, events: [TraceEvent], seed: UInt64?, schedule: Schedule?,
+    failure: RunFailure?
   ) {
     self.output = output
     self.events = events
@@ -65,23 +68,27 @@ public struct RecordedRun: Sendable {
   }
 
   /// Runs `body` on the main thread of a new virtual runtime, under `seed` (nil for the
-  /// canonical first-come, first-served schedule) or replaying `schedule`.
+  /// canonical first-come, first-served schedule) or replaying `schedule`, the console
+  /// stamping its lines in the `stamps` style (`[09:00:00]` by default).
   ///
   ///     let first = RecordedRun.record(seed: 7, body)
   ///     let again = RecordedRun.record(schedule: first.schedule, body)
   ///     first.output == again.output   // true
+  ///     RecordedRun.record(stamps: .milliseconds) { Runtime.current.console.display("hi") }
+  ///     // [09:00:00.000] hi
   public static func record(
     seed: UInt64? = nil, schedule: Schedule? = nil, cpuCount: Int = 4,
-    _ body: @escaping @Sendable () throws -> Void
+    stamps: StampStyle = .seconds, _ body: @escaping @Sendable () throws -> Void
   ) -> RecordedRun {
     let output = OutputCollector()
     let runtime = Runtime.virtual(
-      seed: seed, schedule: schedule, cpuCount: cpuCount, output: output.append)
-    var failure: String?
+      seed: seed, schedule: schedule, cpuCount: cpuCount, stamps: stamps,
+      output: output.append)
+    var failure: RunFailure?
     do {
       try runtime.run(body)
     } catch {
-      failure = "\(error)"
+      failure = RunFailure(error)
     }
     return RecordedRun(
       output: output.text, events: runtime.trace.events, seed: schedule == nil ? seed : nil,
@@ -89,7 +96,8 @@ public struct RecordedRun: Sendable {
   }
 
   /// Runs async `body` on the runtime's task executor, on the virtual clock, as
-  /// ``record(seed:schedule:cpuCount:_:)`` runs a closure on its main thread.
+  /// ``record(seed:schedule:cpuCount:stamps:_:)-(_,_,_,_,()->Void)`` runs a closure on its
+  /// main thread.
   ///
   ///     let run = RecordedRun.record(seed: nil) { () async throws in
   ///       try await Task.sleep(for: .seconds(1), clock: Runtime.current.clock)
@@ -98,11 +106,21 @@ public struct RecordedRun: Sendable {
   ///     // [09:00:01] a second later
   public static func record(
     seed: UInt64? = nil, schedule: Schedule? = nil, cpuCount: Int = 4,
-    _ body: @escaping @Sendable () async throws -> Void
+    stamps: StampStyle = .seconds, _ body: @escaping @Sendable () async throws -> Void
   ) -> RecordedRun {
-    record(seed: seed, schedule: schedule, cpuCount: cpuCount) {
+    record(seed: seed, schedule: schedule, cpuCount: cpuCount, stamps: stamps) {
       try Runtime.current.runAsync(body)
     }
+  }
+
+  /// The run of `body` under `choice`: what the exploration engine asks for.
+  static func record(
+    _ choice: ScheduleChoice, cpuCount: Int = 4, stamps: StampStyle = .seconds,
+    _ body: @escaping @Sendable () throws -> Void
+  ) -> RecordedRun {
+    record(
+      seed: choice.seed, schedule: choice.replayedSchedule, cpuCount: cpuCount, stamps: stamps,
+      body)
   }
 }
 

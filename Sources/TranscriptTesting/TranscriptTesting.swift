@@ -6,7 +6,12 @@
 // unified diff on mismatch and the new output left in `<name>.txt.new`. Record modes are
 // GoldenFiles' (`LESSONS_RECORD=missing|all|never`, `never` when `CI` is set, or the `record`
 // parameter). The same closure runs under many seeds with invariants over its recorded
-// events, and a failure names the seed and the schedule that reproduce it. Failures are
+// events (`assertInvariants`, on the same exploration engine as `lessons explore`); a failure
+// names the seed, shows the run's output as a diff against the canonical run's, and gives one
+// line that replays it: `LESSONS_SEED=N swift test --filter TEST` runs that seed alone and
+// shows its whole output, `LESSONS_SCHEDULE=PATH` replays a schedule file exactly (a long
+// schedule is written to `__Transcripts__/TEST.schedule`). A run that throws or deadlocks is
+// reported as not finished, never as an invariant broken. Failures are
 // reported at the caller's file and line, as a Swift Testing issue inside a `@Test` and as an
 // `XCTFail` otherwise.
 
@@ -21,7 +26,9 @@ import GoldenFiles
 /// `func boundedBuffer()`, `testBoundedBuffer` in XCTest). A missing golden file is recorded
 /// (a warning, not a failure) unless the record mode is `never`; a mismatch fails at the
 /// caller's line with a unified diff and leaves the new output in `NAME.txt.new`. A body that
-/// throws or deadlocks fails too. Returns the run, for further checks.
+/// throws or deadlocks fails too. `stamps` is how lines are stamped (`[09:00:00]` by default;
+/// `.milliseconds` or `.elapsed` for code that works in milliseconds). Returns the run, for
+/// further checks.
 ///
 ///     @Test func boundedBuffer() {
 ///       assertTranscript { try runProducerConsumer(capacity: 2) }
@@ -33,18 +40,18 @@ import GoldenFiles
 @discardableResult
 public func assertTranscript(
   named name: String? = nil, seed: UInt64? = nil, record: RecordMode? = nil,
-  fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line,
-  column: UInt = #column, function: String = #function,
+  stamps: StampStyle = .seconds, fileID: String = #fileID, filePath: StaticString = #filePath,
+  line: UInt = #line, column: UInt = #column, function: String = #function,
   _ body: @escaping @Sendable () throws -> Void
 ) -> RecordedRun {
   let location = CallerLocation(fileID: fileID, filePath: filePath, line: line, column: column)
-  let run = RecordedRun.record(seed: seed, body)
+  let run = RecordedRun.record(seed: seed, stamps: stamps, body)
   compare(run, name: name ?? testName(function), record: record, at: location)
   return run
 }
 
 /// Runs async `body` on the virtual clock and expects what it printed to equal the golden
-/// file, as ``assertTranscript(named:seed:record:fileID:filePath:line:column:function:_:)-(_,_,_,_,_,_,_,_,()->Void)``
+/// file, as ``assertTranscript(named:seed:record:stamps:fileID:filePath:line:column:function:_:)-(_,_,_,_,_,_,_,_,_,()->Void)``
 /// does for synchronous code.
 ///
 ///     @Test func timeout() {
@@ -53,42 +60,14 @@ public func assertTranscript(
 @discardableResult
 public func assertTranscript(
   named name: String? = nil, seed: UInt64? = nil, record: RecordMode? = nil,
-  fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line,
-  column: UInt = #column, function: String = #function,
+  stamps: StampStyle = .seconds, fileID: String = #fileID, filePath: StaticString = #filePath,
+  line: UInt = #line, column: UInt = #column, function: String = #function,
   _ body: @escaping @Sendable () async throws -> Void
 ) -> RecordedRun {
   let location = CallerLocation(fileID: fileID, filePath: filePath, line: line, column: column)
-  let run = RecordedRun.record(seed: seed, body)
+  let run = RecordedRun.record(seed: seed, stamps: stamps, body)
   compare(run, name: name ?? testName(function), record: record, at: location)
   return run
-}
-
-/// Runs `body` under every seed and checks `invariants` on each run; fails at the caller's
-/// line once per broken invariant, naming the first seed that broke it and the schedule that
-/// replays that run. Returns every violation.
-///
-///     @Test func neverOverfills() {
-///       assertInvariants([atMostTwoBuffered, everyItemOnce], seeds: 0..<300) {
-///         try runProducerConsumer(capacity: 2)
-///       }
-///     }
-///     // (on failure) seed 17 broke "at most 2 buffered": 3 items were buffered
-///     // replay it with RecordedRun.record(seed: 17) or with this schedule: …
-@discardableResult
-public func assertInvariants(
-  _ invariants: [RunInvariant], seeds: some Sequence<UInt64> = 0..<100,
-  fileID: String = #fileID, filePath: StaticString = #filePath, line: UInt = #line,
-  column: UInt = #column, _ body: @escaping @Sendable () throws -> Void
-) -> [RunViolation] {
-  let location = CallerLocation(fileID: fileID, filePath: filePath, line: line, column: column)
-  let violations = findViolations(invariants, seeds: seeds, body)
-  var reported = Set<String>()
-  for violation in violations where reported.insert(violation.invariant).inserted {
-    let others = violations.filter { $0.invariant == violation.invariant }.count - 1
-    let more = others > 0 ? "(and \(others) more seeds broke it)\n" : ""
-    location.fail(violation.description + more)
-  }
-  return violations
 }
 
 /// The golden file of test `name` called from `location`: `__Transcripts__/NAME.txt` beside

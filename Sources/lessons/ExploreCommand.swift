@@ -8,9 +8,10 @@ import Notebook
 /// section in virtual time under many seeds, counts the distinct interleavings, and checks
 /// the invariants the section declares.
 ///
-/// Exit status 0 when every invariant held, 1 when one broke (each violation is printed with
-/// its seed and the command that replays it) or a file could not be read or written, 2 for a
-/// usage error. The exploring is ``Explorer``'s; this is its command line.
+/// Exit status 0 when every invariant held in every run, 1 when one broke (each violation is
+/// printed with its seed and the command that replays it), a run did not finish (the first
+/// one's seed and failure are printed) or a file could not be read or written, 2 for a usage
+/// error. The exploring is ``Explorer``'s; this is its command line.
 enum ExploreCommand: ParsableCommand {
   /// The section, how many seeds, and a schedule to replay instead.
   struct Options {
@@ -39,8 +40,8 @@ enum ExploreCommand: ParsableCommand {
         .value(
           "--save-schedule", valueName: "FILE",
           help:
-            "write the schedule of the first violation (or of the first run, when none"
-            + " broke) to FILE, for --schedule",
+            "write the schedule of the first violation or unfinished run (or of the first"
+            + " run, when none) to FILE, for --schedule",
           parser: .string, into: \.saveSchedule),
       ],
       positionals: [
@@ -91,9 +92,10 @@ enum ExploreCommand: ParsableCommand {
         schedule.map { explorer.replay($0) }
         ?? explorer.explore(seeds: 0..<UInt64(options.seeds))
       program.write(report.summary)
-      if !report.violations.isEmpty { status = 1 }
+      if !report.violations.isEmpty || !report.unfinished.isEmpty { status = 1 }
       firstRun = firstRun ?? report.firstSchedule
-      firstViolation = firstViolation ?? report.violations.first?.schedule
+      firstViolation =
+        firstViolation ?? report.violations.first?.schedule ?? report.unfinished.first?.schedule
     }
     if let path = options.saveSchedule, let toSave = firstViolation ?? firstRun {
       do {

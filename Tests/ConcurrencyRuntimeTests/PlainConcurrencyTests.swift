@@ -104,8 +104,9 @@ struct PlainConcurrencyTests {
       }
     }
     let canonical = AsyncRun { await body() }
-    #expect(canonical.text.split(separator: "\n").map { $0.dropFirst(11) }.joined(separator: " ")
-      == "child 0 child 1 child 2 child 3 child 4")
+    #expect(
+      canonical.text.split(separator: "\n").map { $0.dropFirst(11) }.joined(separator: " ")
+        == "child 0 child 1 child 2 child 3 child 4")
     let runs = (0..<50).map { seed in AsyncRun(seed: UInt64(seed)) { await body() } }
     #expect(runs.allSatisfy { $0.error == nil })
     #expect(Set(runs.map(\.text)).count > 10)
@@ -256,7 +257,9 @@ struct PlainConcurrencyTests {
         """)
   }
 
-  @Test("a hop to @MainActor leaves the run: an escape or, if the main actor never runs, a deadlock that says why")
+  @Test(
+    "a hop to @MainActor leaves the run: an escape or, if the main actor never runs, a deadlock that says why"
+  )
   func mainActor() {
     let run = AsyncRun {
       await MainActor.run { say("on the main actor") }
@@ -511,4 +514,3 @@ final class Protected<Value>: @unchecked Sendable {
   init(_ value: Value) { self.value = value }
   func withLock<T>(_ body: (inout Value) -> T) -> T { lock.withLock { body(&value) } }
 }
-

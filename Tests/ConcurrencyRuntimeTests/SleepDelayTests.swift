@@ -1,5 +1,6 @@
-@testable import ConcurrencyRuntime
 import Testing
+
+@testable import ConcurrencyRuntime
 
 @Suite("SleepDelay")
 struct SleepDelayTests {

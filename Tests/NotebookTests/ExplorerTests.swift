@@ -1,4 +1,5 @@
 import ConcurrencyRuntime
+import Foundation
 import Notebook
 import Testing
 
@@ -93,14 +94,65 @@ struct ExplorerTests {
     #expect(broken.isEmpty)
   }
 
-  @Test("a run that fails is one violation, 'the section runs through', with its failure")
-  func failureBreaks() {
+  @Test("a run that fails did not finish: reported as such, never as an invariant broken")
+  func failureDidNotFinish() throws {
     let failing = Section(
       id: "0.3", title: "Fails",
       blocks: [.cell(Cell(name: "boom", source: "throw") { throw Failure() })],
-      invariants: [Invariant("anything") { _ in nil }])
+      invariants: [Invariant("anything") { _ in "checked a run that did not finish" }])
     let report = Explorer(section: failing).explore(seeds: 0..<3)
-    #expect(report.violations.count == 3)
-    #expect(report.violations.first?.reason.contains("the cell gave up") == true)
+    #expect(report.violations.isEmpty)
+    #expect(report.unfinished.map(\.seed) == [0, 1, 2])
+    let first = try #require(report.unfinished.first)
+    #expect(first.failure.contains("the cell gave up"))
+    #expect(report.summary.hasPrefix("0.3: 3 runs, "))
+    #expect(
+      report.summary.contains(
+        "3 runs did not finish; the first, seed 0, stopped: \(first.failure)\n"
+          + "  replay: lessons 0.3 --virtual --seed 0\n"))
+    #expect(report.summary.hasSuffix("no run finished, so no invariant was checked\n"))
+    #expect(Explorer(section: failing).check(.init()).broken.isEmpty)
   }
+
+  @Test("runs that finished are checked, the others only counted")
+  func someFinish() throws {
+    // Seeds that run B first throw; the others run through and keep the invariant.
+    let flaky = Section(
+      id: "0.4", title: "Flaky",
+      blocks: [
+        .cell(
+          Cell(name: "race", source: "spawn A and B, throw when B came first") {
+            let runtime = Runtime.current
+            let order = Order()
+            let threads = ["A", "B"].map { name in
+              runtime.spawn(name: name) {
+                order.append(name)
+                runtime.console.display(name)
+              }
+            }
+            for thread in threads { thread.join() }
+            if order.names.first == "B" { throw Failure() }
+          })
+      ],
+      invariants: [
+        Invariant("A prints before B") { run in
+          let text = run.cell(named: "race")?.output ?? ""
+          guard let a = text.range(of: "] A"), let b = text.range(of: "] B") else { return "no" }
+          return a.lowerBound < b.lowerBound ? nil : "B came first"
+        }
+      ])
+    let report = Explorer(section: flaky).explore(seeds: 0..<100)
+    #expect(report.violations.isEmpty, "\(report.summary)")
+    #expect(!report.unfinished.isEmpty)
+    #expect(report.unfinished.count < report.runs)
+    #expect(report.summary.hasSuffix("1 invariant held in every run that finished\n"))
+  }
+}
+
+/// The names appended from several simulated threads, in order.
+private final class Order: @unchecked Sendable {  // the array is touched only under the lock
+  private let lock = NSLock()
+  private var list: [String] = []
+  func append(_ name: String) { lock.withLock { list.append(name) } }
+  var names: [String] { lock.withLock { list } }
 }

@@ -36,8 +36,10 @@ struct AssertInvariantsTests {
   func reproduces() throws {
     let violation = try #require(findViolations([aBeforeB], seeds: 0..<200, twoThreads).first)
     #expect(violation.reason == "B came first")
-    #expect(violation.description.hasPrefix("seed \(violation.seed) broke \"A prints before B\""))
-    let bySeed = RecordedRun.record(seed: violation.seed, twoThreads)
+    let seed = try #require(violation.seed)
+    #expect(violation.description.hasPrefix("seed \(seed) broke \"A prints before B\""))
+    #expect(violation.run.output == RecordedRun.record(seed: seed, twoThreads).output)
+    let bySeed = RecordedRun.record(seed: seed, twoThreads)
     #expect(aBeforeB.violation(in: bySeed) == "B came first")
     let schedule = try Schedule(text: try #require(violation.schedule).text)
     let bySchedule = RecordedRun.record(schedule: schedule, twoThreads)

@@ -24,6 +24,17 @@ struct AssertTranscriptTests {
     }
   }
 
+  @Test("stamps: a golden file of code that works in milliseconds tells its lines apart")
+  func millisecondStamps() {
+    let run = assertTranscript(stamps: .milliseconds) {
+      for step in 1...3 {
+        Runtime.current.sleep(for: .milliseconds(40))
+        Runtime.current.console.display("step \(step)")
+      }
+    }
+    #expect(run.output.hasSuffix("[09:00:00.120] step 3\n"))
+  }
+
   @Test("a seeded run has a golden file of its own, named by the caller")
   func seeded() {
     assertTranscript(named: "twoThreads-seed-3", seed: 3, twoThreads)

@@ -15,4 +15,12 @@ final class XCTestAdapterTests: XCTestCase {
     }
     XCTAssertTrue(assertInvariants([both], seeds: 0..<50, twoThreads).isEmpty)
   }
+
+  func testAsyncInvariantsHold() {
+    let allWake = RunInvariant("every task wakes") { run in
+      run.output.contains("first woke") && run.output.contains("second woke") ? nil : "one slept"
+    }
+    XCTAssertTrue(assertInvariants([allWake], seeds: 0..<50, environment: [:], twoSleepers).isEmpty)
+    XCTAssertFalse(findViolations([firstWakesFirst], seeds: 0..<50, twoSleepers).isEmpty)
+  }
 }

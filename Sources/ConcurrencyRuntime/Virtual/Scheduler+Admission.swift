@@ -42,7 +42,8 @@ extension Scheduler {
   private func refuse(_ operation: String) {
     guard let other = ThreadContext.current?.simulated else {
       record(
-        .usedFromOutside(thread: Self.describeCallingThread(), operation: operation, run: runNumber))
+        .usedFromOutside(thread: Self.describeCallingThread(), operation: operation, run: runNumber)
+      )
       return
     }
     let escape = RuntimeEscape.usedByAnotherRun(

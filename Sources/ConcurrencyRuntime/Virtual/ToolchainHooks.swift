@@ -36,7 +36,8 @@ import Foundation
     ) {
       let job = UnownedJob(job)
       guard let remaining = clock.now.duration(to: instant) as? Duration else {
-        return hold(job, .unsupported(what: "a sleep on \(C.self), whose durations are not Duration"))
+        return hold(
+          job, .unsupported(what: "a sleep on \(C.self), whose durations are not Duration"))
       }
       enqueue(job, realDelay: remaining)
     }
@@ -46,7 +47,8 @@ import Foundation
     ) {
       let job = UnownedJob(job)
       guard let delay = delay as? Duration else {
-        return hold(job, .unsupported(what: "a sleep on \(C.self), whose durations are not Duration"))
+        return hold(
+          job, .unsupported(what: "a sleep on \(C.self), whose durations are not Duration"))
       }
       enqueue(job, delay: delay)
     }

@@ -75,7 +75,8 @@ final class VirtualCondition: RuntimeCondition, @unchecked Sendable {
     }
     if holder === thread {
       // Live, this thread would wait for itself for good; here the run ends saying so.
-      scheduler.fail(.misuse("\(thread.name) took \(label) again while holding it (it is not reentrant)"))
+      scheduler.fail(
+        .misuse("\(thread.name) took \(label) again while holding it (it is not reentrant)"))
       scheduler.block(.lock(label, heldBy: thread.name))
       return
     }

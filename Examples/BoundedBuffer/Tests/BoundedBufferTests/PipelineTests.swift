@@ -96,6 +96,8 @@ struct PipelineTests {
       runPipeline(capacity: 2, producers: 2, consumers: 1, items: 4)
     }
     let violation = try #require(findViolations([zeroFirst], seeds: 0..<300, body).first)
+    #expect(violation.seed != nil)
+    #expect(zeroFirst.violation(in: violation.run) != nil, "the violation carries its run")
     #expect(zeroFirst.violation(in: RecordedRun.record(seed: violation.seed, body)) != nil)
     let schedule = try #require(violation.schedule)
     #expect(zeroFirst.violation(in: RecordedRun.record(schedule: schedule, body)) != nil)
@@ -108,7 +110,8 @@ struct PipelineTests {
         let report = runPipeline(capacity: 2, producers: 3, consumers: 2, items: 3)
         if report.highWaterMark > 2 { throw Overfilled(mark: report.highWaterMark) }
       }
-      #expect(run.failure == nil, "seed \(seed): \(run.failure ?? "")")
+      #expect(run.failure == nil, "seed \(seed): \(run.failure.map { "\($0)" } ?? "")")
+      if case .threw(let error) = run.failure { #expect(!(error is Overfilled)) }
     }
   }
 }
