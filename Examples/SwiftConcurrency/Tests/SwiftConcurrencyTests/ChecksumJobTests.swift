@@ -38,14 +38,14 @@ extension SwiftConcurrencyTests {
   struct ChecksumJobTests {
     @Test("five detached checksums, gathered in order: the golden transcript")
     func checksumsTranscript() {
-      assertTranscript(named: "checksums", Programs.checksums)
+      assertTranscript(named: "checksums", stamps: .milliseconds, Programs.checksums)
     }
 
     @Test("under 300 seeds: every file once, gathered in order, all at once")
     func seeded() {
       let violations = assertInvariants(
         [ChecksumInvariants.gatheredInOrder, ChecksumInvariants.concurrent], seeds: 0..<300,
-        inVirtualAsync(Programs.checksums))
+        Programs.checksums)
       #expect(violations.isEmpty)
     }
   }

@@ -67,7 +67,7 @@ extension SwiftConcurrencyTests {
   struct FlagDownloaderTests {
     @Test("20 flags, at most 4 in flight: the golden transcript")
     func downloaderTranscript() {
-      assertTranscript(named: "downloader", Programs.downloader)
+      assertTranscript(named: "downloader", stamps: .milliseconds, Programs.downloader)
     }
 
     @Test("under 300 seeds: every flag once, never more than 4 in flight, each on time")
@@ -77,7 +77,7 @@ extension SwiftConcurrencyTests {
           DownloaderInvariants.everyFlagOnce, DownloaderInvariants.atMost(4),
           DownloaderInvariants.countedAndOnTime,
         ],
-        seeds: 0..<300, inVirtualAsync(Programs.downloader))
+        seeds: 0..<300, Programs.downloader)
       #expect(violations.isEmpty)
     }
 
@@ -94,11 +94,11 @@ extension SwiftConcurrencyTests {
     @Test("a window of 4 is checked: the same downloads with a window of 5 break it")
     func windowChecked() {
       let violations = findViolations(
-        [DownloaderInvariants.atMost(4)], seeds: 0..<3,
-        inVirtualAsync {
-          _ = try await FlagDownloader(maxInFlight: 5, log: display).downloadAll(
-            FlagServer.populousCodes)
-        })
+        [DownloaderInvariants.atMost(4)], seeds: 0..<3
+      ) { () async throws in
+        _ = try await FlagDownloader(maxInFlight: 5, log: display).downloadAll(
+          FlagServer.populousCodes)
+      }
       #expect(violations.count == 3)
     }
   }

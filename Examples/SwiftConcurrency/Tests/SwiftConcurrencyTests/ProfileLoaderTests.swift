@@ -61,7 +61,7 @@ extension SwiftConcurrencyTests {
           ProfileInvariants.cancelledNeverCompletes, ProfileInvariants.onTime,
           ProfileInvariants.concurrent,
         ],
-        seeds: 0..<300, inVirtualAsync(Programs.profile))
+        seeds: 0..<300, Programs.profile)
       #expect(violations.isEmpty)
     }
 

@@ -1,3 +1,4 @@
+import ConcurrencyRuntime
 import SwiftConcurrency
 
 /// The bodies of the golden transcripts, each a whole program run as a test runs it: the
@@ -43,9 +44,12 @@ enum Programs {
     _ = try await ChecksumJob(log: display).run(files)
   }
 
-  /// Every program with a golden transcript, by the name of its transcript file.
-  static let golden: [(name: String, body: @Sendable () async throws -> Void)] = [
-    ("downloader", downloader), ("profile", profile), ("directory", directory),
-    ("refresher", refresher), ("pipeline", pipeline), ("checksums", checksums),
-  ]
+  /// Every program with a golden transcript, by the name of its transcript file, with the
+  /// stamps it is kept with: milliseconds where its sleeps are shorter than a second.
+  static let golden: [(name: String, stamps: StampStyle, body: @Sendable () async throws -> Void)] =
+    [
+      ("downloader", .milliseconds, downloader), ("profile", .seconds, profile),
+      ("directory", .seconds, directory), ("refresher", .seconds, refresher),
+      ("pipeline", .seconds, pipeline), ("checksums", .milliseconds, checksums),
+    ]
 }

@@ -56,7 +56,7 @@ extension SwiftConcurrencyTests {
     func seeded() {
       let violations = assertInvariants(
         [PipelineInvariants.inOrderOnce, PipelineInvariants.causal], seeds: 0..<300,
-        inVirtualAsync(Programs.pipeline))
+        Programs.pipeline)
       #expect(violations.isEmpty)
     }
   }

@@ -43,7 +43,7 @@ extension SwiftConcurrencyTests {
     func seeded() {
       let violations = assertInvariants(
         [DirectoryInvariants.sharedFetches, DirectoryInvariants.everyRequestAnswered],
-        seeds: 0..<300, inVirtualAsync(Programs.directory))
+        seeds: 0..<300, Programs.directory)
       #expect(violations.isEmpty)
     }
   }
