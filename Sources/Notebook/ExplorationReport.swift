@@ -76,6 +76,7 @@ public struct ExplorationReport: Sendable {
     distinctSchedules = findings.distinctSchedules
     distinctTranscripts = findings.distinctTranscripts
     firstSchedule = findings.firstSchedule
+    cells = findings.parts
     unfinished = findings.unfinished
     violations = findings.violations.map { violation in
       Violation(
@@ -90,6 +91,26 @@ public struct ExplorationReport: Sendable {
   ///
   ///     report.firstSchedule?.preemptive   // true for a seeded run
   public private(set) var firstSchedule: Schedule?
+
+  /// Each cell, `In [n]`, with how many distinct schedules and outputs it had over the runs:
+  /// which cells the interleavings come from (`lessons explore --cells`).
+  ///
+  ///     report.cells.last?.distinctSchedules   // 100 for 17.1's async cell, 100 seeds
+  public private(set) var cells: [PartFindings] = []
+
+  /// One line per cell: its distinct schedules and outputs, as `lessons explore --cells`
+  /// prints them after the summary.
+  ///
+  ///     // In [6]: 100 distinct schedules, 1 distinct output
+  public var cellLines: String {
+    func count(_ number: Int, _ noun: String) -> String {
+      "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+    return cells.map { cell in
+      "  \(cell.label): \(count(cell.distinctSchedules, "distinct schedule")), "
+        + "\(count(cell.distinctOutputs, "distinct output"))\n"
+    }.joined()
+  }
 
   /// The report as `lessons explore` prints it, every line within 80 columns but a long
   /// reason or failure.

@@ -14,4 +14,16 @@ extension SectionRecording: ExplorableRun {
   ///
   ///     recording.failureDescription   // nil
   public var failureDescription: String? { failure }
+
+  /// Each cell that ran, as `In [n]`, with the decisions made while it ran and its output.
+  ///
+  ///     recording.parts.map(\.label)   // ["In [1]", "In [2]", "In [3]"]
+  public var parts: [ExplorablePart] {
+    let decisions = schedule?.decisions ?? []
+    return cells.map { cell in
+      let range = cell.decisions.map { $0.clamped(to: decisions.indices) } ?? 0..<0
+      return ExplorablePart(
+        label: "In [\(cell.number)]", decisions: decisions[range], output: cell.output)
+    }
+  }
 }

@@ -19,6 +19,8 @@ enum ExploreCommand: ParsableCommand {
     var seeds = 100
     var schedule: String?
     var saveSchedule: String?
+    /// `--cells`: a line per cell after the summary, with its distinct schedules and outputs.
+    var cells = false
     /// `--set`: the knobs changed for every run.
     var parameters = ParameterOptions()
   }
@@ -43,6 +45,12 @@ enum ExploreCommand: ParsableCommand {
             "write the schedule of the first violation or unfinished run (or of the first"
             + " run, when none) to FILE, for --schedule",
           parser: .string, into: \.saveSchedule),
+        .flag(
+          "--cells",
+          help:
+            "after the summary, a line per cell: how many distinct schedules and outputs it"
+            + " had (which cells the interleavings come from)",
+          set: \.cells),
       ],
       positionals: [
         Positional(
@@ -92,6 +100,7 @@ enum ExploreCommand: ParsableCommand {
         schedule.map { explorer.replay($0) }
         ?? explorer.explore(seeds: 0..<UInt64(options.seeds))
       program.write(report.summary)
+      if options.cells { program.write(report.cellLines) }
       if !report.violations.isEmpty || !report.unfinished.isEmpty { status = 1 }
       firstRun = firstRun ?? report.firstSchedule
       firstViolation =

@@ -14,6 +14,19 @@ struct ExploreCLITests {
     #expect(outcome.stderr.isEmpty)
   }
 
+  @Test("--cells: 17.1's async cell is explored, its jobs ordered by seed, one line per cell")
+  func cells() throws {
+    let outcome = try CLI.run(["explore", "17.1", "--seeds", "20", "--cells"])
+    #expect(outcome.status == 0, "\(outcome.stderr)")
+    let cells = outcome.stdout.split(separator: "\n").filter { $0.hasPrefix("  In [") }
+    #expect(cells.count == 8)
+    // In [6] runs the task-group download: its async jobs are the seed's decisions now.
+    #expect(cells[5] == "  In [6]: 20 distinct schedules, 1 distinct output")
+    // In [1] defines code and runs nothing concurrent.
+    #expect(cells[0] == "  In [1]: 1 distinct schedule, 1 distinct output")
+    #expect(outcome.stdout.hasPrefix("17.1: 20 runs, 20 distinct schedules, "))
+  }
+
   @Test("explore all explores every section in turn")
   func all() throws {
     let outcome = try CLI.run(["explore", "all", "--seeds", "10"])

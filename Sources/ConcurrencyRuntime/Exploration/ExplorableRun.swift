@@ -25,4 +25,13 @@ public protocol ExplorableRun: Sendable {
   ///
   ///     run.failureDescription   // "deadlock: every thread is blocked: …"
   var failureDescription: String? { get }
+  /// The run's parts, counted one by one as well (none unless the run says so).
+  ///
+  ///     recording.parts.map(\.label)   // ["In [1]", "In [2]", …]
+  var parts: [ExplorablePart] { get }
+}
+
+extension ExplorableRun {
+  /// No parts: the run is counted whole only.
+  public var parts: [ExplorablePart] { [] }
 }

@@ -70,11 +70,22 @@ public struct ExplorationEngine<Run: ExplorableRun>: Sendable {
   ) -> ExplorationFindings<Run> {
     let slots = ExplorationSlots<ExploredRun<Run>>(count: choices.count)
     let workers = max(1, min(parallelism, choices.count))
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      for index in stride(from: worker, to: choices.count, by: workers) {
-        slots.set(index, run(choices[index]))
+    // Threads of the engine's own rather than Dispatch's pool: each worker waits on virtual
+    // runs, and on Linux that pool also runs Swift's tasks and every Dispatch block, which a
+    // run under test may need (a block that resumes a task is reported as the escape it is
+    // only if it gets a thread in time).
+    let done = DispatchSemaphore(value: 0)
+    for worker in 0..<workers {
+      let thread = Thread {
+        for index in stride(from: worker, to: choices.count, by: workers) {
+          slots.set(index, run(choices[index]))
+        }
+        done.signal()
       }
+      thread.stackSize = 1 << 20
+      thread.start()
     }
+    for _ in 0..<workers { done.wait() }
     var findings = ExplorationFindings<Run>(invariants: checks.map(\.name))
     for run in slots.all { findings.add(run) }
     return findings

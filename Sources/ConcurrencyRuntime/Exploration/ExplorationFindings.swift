@@ -18,6 +18,11 @@ public struct ExplorationFindings<Run: ExplorableRun>: Sendable {
   ///
   ///     engine.explore(seeds: 0..<10).runs   // 10
   public private(set) var runs = 0
+  /// Each part of the runs (``ExplorableRun/parts``), in the order first met, with its own
+  /// counts of distinct schedules and outputs.
+  ///
+  ///     findings.parts.map(\.label)   // ["In [1]", "In [2]", …]
+  public private(set) var parts: [PartFindings] = []
   /// Every broken invariant, in the order the runs met them.
   ///
   ///     findings.violations.first?.choice   // .seed(17)
@@ -60,6 +65,15 @@ public struct ExplorationFindings<Run: ExplorableRun>: Sendable {
   ///     findings.add(engine.run(.seed(3)))
   ///     findings.runs   // 1
   public mutating func add(_ explored: ExploredRun<Run>) {
+    for part in explored.run.parts {
+      if let index = parts.firstIndex(where: { $0.label == part.label }) {
+        parts[index].add(part)
+      } else {
+        var found = PartFindings(label: part.label)
+        found.add(part)
+        parts.append(found)
+      }
+    }
     runs += 1
     let schedule = explored.run.schedule
     if runs == 1 { firstSchedule = schedule }
