@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 
 /// Waits for an old callback API that answers on a Dispatch queue after a delay: the
 /// continuation is resumed on a Dispatch thread, by a timer of Dispatch's own.
