@@ -40,6 +40,9 @@ extension SwiftConcurrencyTests {
       #expect(seed == Self.knownSeed, "the first seed is now \(seed): update knownSeed")
       let bySeed = RecordedRun.record(seed: seed, body)
       #expect(RefresherInvariants.readerFindsToken.violation(in: bySeed) == first.reason)
+      // The loss is the tie: the new token stored first, then the old token's timer, due at
+      // the same instant, clearing what the key holds by then.
+      #expect(bySeed.output.contains("[09:00:02] stored token-2\n[09:00:02] expired token-2\n"))
       let schedule = try #require(first.schedule)
       let bySchedule = RecordedRun.record(schedule: schedule, body)
       #expect(RefresherInvariants.readerFindsToken.violation(in: bySchedule) == first.reason)
