@@ -64,7 +64,7 @@ let package = Package(
       name: "lessons-bench",
       dependencies: [
         "ConcurrencyRuntime", "Futures", "Flags", "Lessons", "Notebook", "CommandLineKit",
-        "Digest", "Stress",
+        "Digest", "Stress", "GoldenFiles", "TranscriptTesting",
       ],
       path: "Benchmarks/Sources/lessons-bench"
     ),

@@ -21,3 +21,23 @@ struct SleepDelayTests {
     #expect(SleepDelay.recover(remaining: .zero) == .zero)
   }
 }
+
+@Suite("SleepDelay within a job")
+struct SleepDelayWithinJobTests {
+  @Test(
+    "a sleep that reached the executor late (its thread preempted) is recovered from the job's time",
+    arguments: [
+      (97_880_000, 3_000_000, 100_000_000), (1_497_500_000, 2_600_000, 1_500_000_000),
+      (999_993_500, 7_000, 1_000_000_000), (1_094_995_000, 6_000, 1_095_000_000),
+    ] as [(Int64, Int64, Int64)])
+  func late(remaining: Int64, withinJob: Int64, asked: Int64) {
+    let recovered = SleepDelay.recover(
+      remaining: .nanoseconds(remaining), withinJob: .nanoseconds(withinJob))
+    #expect(recovered == .nanoseconds(asked))
+  }
+
+  @Test("without the job's time, a late sleep is taken at its remainder (what went wrong)")
+  func lateWithout() {
+    #expect(SleepDelay.recover(remaining: .nanoseconds(97_880_000)) != .milliseconds(100))
+  }
+}

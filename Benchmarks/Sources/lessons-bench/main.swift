@@ -6,6 +6,7 @@
 //     lessons-bench load [--connections C] [--requests N] [--downloads D] [--port P]
 //     lessons-bench stress [--tasks N] [--jobs J] [--seed S] [--stall-limit T]
 //     lessons-bench makespan [--runs R]
+//     lessons-bench virtual-async [--seeds N] [--iterations I] [--runs R]
 //     lessons-bench worker          (the process pool's worker: started by procpool itself)
 //
 // Each mode is one type in its own file and one entry in `program`; the first argument picks
@@ -29,6 +30,6 @@ let program = Program(
     FuturesBenchmark.self, FuturesMemoryBenchmark.self, FlagsBenchmark.self,
     Flags2ThreadPoolBenchmark.self, Flags2AsyncBenchmark.self, ProcessPoolBenchmark.self,
     LoadBenchmark.self, StressBenchmark.self,
-    LiveMakespanBenchmark.self,
+    LiveMakespanBenchmark.self, VirtualAsyncBenchmark.self,
   ])
 exit(program.main(arguments))

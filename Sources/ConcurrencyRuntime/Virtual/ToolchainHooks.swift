@@ -1,4 +1,4 @@
-// The only file that reaches past Swift's public concurrency API. Two things need it:
+// The only file that reaches past Swift's public concurrency API. Three things need it:
 //
 // 1. Plain sleeps. `Task.sleep(for:)`, `Task.sleep(nanoseconds:)` and `clock.sleep(for:)` on
 //    `ContinuousClock` or `SuspendingClock` hand their job and deadline to the task's
@@ -11,8 +11,15 @@
 //    also uses. The hook is process-wide; it sends a job enqueued on a thread of a virtual
 //    run to that run's executor, and every other job on to the global executor as before, so
 //    live code and parallel tests are untouched.
+// 3. Sleeps of tasks with no preferred executor. A `Task {}` that sleeps after using an actor,
+//    or that is isolated to one (an actor's expiry timer), runs on the actor and has no
+//    preferred executor, so its sleep goes to the process's default executor, which would wake
+//    it on real time from a Dispatch thread (a false deadlock). `VirtualDefaultExecutor`,
+//    installed once as the process's default executor (SE-0470's factory, SPI
+//    `ExperimentalCustomExecutors`), sends a sleep asked for on a thread of a virtual run to
+//    that run's executor, and passes everything else on to the platform's default executor.
 //
-// Both are guarded: a toolchain without the SPI builds with `-D LESSONS_NO_TOOLCHAIN_HOOKS`
+// All three are guarded: a toolchain without the SPI builds with `-D LESSONS_NO_TOOLCHAIN_HOOKS`
 // (or any compiler before 6.3 skips it), and one without the C symbol finds none at run time.
 // Then the virtual runtime still runs code written on `Runtime.clock`, and a plain sleep or a
 // `Task {}` in a virtual run ends the run with `RuntimeEscape.unsupported`, never a crash or
@@ -21,7 +28,7 @@
 import Foundation
 
 #if compiler(>=6.3) && !LESSONS_NO_TOOLCHAIN_HOOKS
-  @_spi(ExperimentalScheduling) import _Concurrency
+  @_spi(ExperimentalScheduling) @_spi(ExperimentalCustomExecutors) import _Concurrency
 
   extension VirtualTaskExecutor: SchedulingExecutor {
     func enqueue<C: Clock>(
@@ -44,6 +51,64 @@ import Foundation
           job, .unsupported(what: "a sleep on \(C.self), whose durations are not Duration"))
       }
       enqueue(job, delay: delay)
+    }
+  }
+
+  /// The process's default executor while the virtual runtime is in use: the platform's,
+  /// except for the sleeps of virtual runs.
+  final class VirtualDefaultExecutor: TaskExecutor, SchedulingExecutor, @unchecked Sendable {
+    // Immutable after init: the platform's executor, which is itself thread-safe.
+    private let platform = PlatformExecutorFactory.defaultExecutor
+
+    /// Installs this executor as the process's default, once; false when it could not be.
+    static let installed: Bool = {
+      guard PlatformExecutorFactory.defaultExecutor is any SchedulingExecutor else {
+        return false
+      }
+      _createExecutors(factory: Factory.self)
+      return true
+    }()
+
+    private enum Factory: ExecutorFactory {
+      static let mainExecutor: any MainExecutor = PlatformExecutorFactory.mainExecutor
+      static let defaultExecutor: any TaskExecutor = VirtualDefaultExecutor()
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+      let job = UnownedJob(job)
+      if let backend = Self.callingRun {
+        backend.startTask(job)
+      } else {
+        platform.enqueue(job)
+      }
+    }
+
+    func enqueue<C: Clock>(
+      _ job: consuming ExecutorJob, at instant: C.Instant, tolerance: C.Duration?, clock: C
+    ) {
+      if let executor = Self.callingRun?.innermostExecutor {
+        executor.enqueue(job, at: instant, tolerance: tolerance, clock: clock)
+      } else {
+        scheduling.enqueue(job, at: instant, tolerance: tolerance, clock: clock)
+      }
+    }
+
+    func enqueue<C: Clock>(
+      _ job: consuming ExecutorJob, after delay: C.Duration, tolerance: C.Duration?, clock: C
+    ) {
+      if let executor = Self.callingRun?.innermostExecutor {
+        executor.enqueue(job, after: delay, tolerance: tolerance, clock: clock)
+      } else {
+        scheduling.enqueue(job, after: delay, tolerance: tolerance, clock: clock)
+      }
+    }
+
+    /// The platform's executor as a scheduling one (`installed` checked that it is).
+    private var scheduling: any SchedulingExecutor { platform as! any SchedulingExecutor }
+
+    /// The virtual run of the calling thread, if it is one of a run's threads.
+    private static var callingRun: VirtualBackend? {
+      ThreadContext.current?.runtime.backend as? VirtualBackend
     }
   }
 #endif

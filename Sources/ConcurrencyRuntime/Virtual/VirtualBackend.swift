@@ -67,6 +67,9 @@ final class VirtualBackend: RuntimeBackend, @unchecked Sendable {
     throws -> T
   {
     _ = ToolchainHooks.installed
+    #if compiler(>=6.3) && !LESSONS_NO_TOOLCHAIN_HOOKS
+      _ = VirtualDefaultExecutor.installed
+    #endif
     let executor = VirtualTaskExecutor.make(scheduler: scheduler)
     let box = ResultBox<T>()
     scheduler.lock()
@@ -91,6 +94,13 @@ final class VirtualBackend: RuntimeBackend, @unchecked Sendable {
   /// Takes the first job of a `Task {}` or `Task.detached` started on one of the run's
   /// threads (see ``ToolchainHooks``): it runs on the innermost `runAsync`'s executor, and
   /// where none is running, the run ends with the escape.
+  /// The executor of the innermost `runAsync` now running, if any.
+  var innermostExecutor: VirtualTaskExecutor? {
+    scheduler.lock()
+    defer { scheduler.unlock() }
+    return executors.last
+  }
+
   func startTask(_ job: UnownedJob) {
     scheduler.lock()
     defer { scheduler.unlock() }

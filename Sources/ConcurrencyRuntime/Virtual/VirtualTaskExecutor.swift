@@ -17,7 +17,11 @@ final class VirtualTaskExecutor: TaskExecutor, @unchecked Sendable {
   // Every field is guarded by the scheduler's lock.
   private weak var scheduler: Scheduler?
   private let runNumber: Int
-  private var jobs: [UnownedJob] = []
+  private var jobs: [ReadyJob] = []
+  /// When the job running now began, and when the job that made it ready began, in real time
+  /// (nil between jobs): see `enqueue(_:realDelay:)`.
+  private var jobStarted: ContinuousClock.Instant?
+  private var enqueuerStarted: ContinuousClock.Instant?
   /// Jobs that came from outside the run: kept, never run.
   private var refused: [UnownedJob] = []
   private var loop: SimulatedThread?
@@ -71,7 +75,7 @@ final class VirtualTaskExecutor: TaskExecutor, @unchecked Sendable {
 
   /// Puts `job` in line and wakes the loop. Lock held.
   func ready(_ job: UnownedJob) {
-    jobs.append(job)
+    jobs.append(ReadyJob(job: job, enqueuerStarted: jobStarted))
     if idle, let loop {
       idle = false
       scheduler?.makeRunnable(loop)
@@ -84,7 +88,15 @@ final class VirtualTaskExecutor: TaskExecutor, @unchecked Sendable {
   /// `SuspendingClock`) when it reaches the executor: the sleep's duration less the few
   /// microseconds of real time since it began. ``SleepDelay`` recovers the duration.
   func enqueue(_ job: UnownedJob, realDelay: Duration) {
-    enqueue(job, delay: SleepDelay.recover(remaining: realDelay))
+    // A plain sleep reads the clock in a job of its task, then hands a job of its own to the
+    // executor, which, when it runs, enqueues the wake-up here: the sleep was asked for after
+    // the job that made the running one ready began. That bounds the real time lost before
+    // it reached here, however long other jobs ran or a thread was preempted in between.
+    scheduler?.lock()
+    let earliest = [enqueuerStarted, jobStarted].compactMap { $0 }.min()
+    scheduler?.unlock()
+    let withinJobs = earliest.map { ContinuousClock.now - $0 } ?? .zero
+    enqueue(job, delay: SleepDelay.recover(remaining: realDelay, withinJob: withinJobs))
   }
 
   /// Runs `job` after exactly `delay` of virtual time.
@@ -114,10 +126,12 @@ final class VirtualTaskExecutor: TaskExecutor, @unchecked Sendable {
         idle = true
         scheduler.block(.asyncWork)
       }
-      let job = jobs.remove(at: scheduler.decide(among: jobs.count))
+      let ready = jobs.remove(at: scheduler.decide(among: jobs.count))
+      (jobStarted, enqueuerStarted) = (.now, ready.enqueuerStarted)
       scheduler.unlock()
-      job.runSynchronously(on: asUnownedTaskExecutor())
+      ready.job.runSynchronously(on: asUnownedTaskExecutor())
       scheduler.lock()
+      (jobStarted, enqueuerStarted) = (nil, nil)
     }
   }
 
@@ -128,4 +142,11 @@ final class VirtualTaskExecutor: TaskExecutor, @unchecked Sendable {
     finished = true
     scheduler.unlock()
   }
+}
+
+/// A job in line, with when the job that made it ready began (nil: made ready between jobs,
+/// by a timer or from outside).
+private struct ReadyJob {
+  var job: UnownedJob
+  var enqueuerStarted: ContinuousClock.Instant?
 }
