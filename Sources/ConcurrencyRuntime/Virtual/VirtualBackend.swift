@@ -91,9 +91,6 @@ final class VirtualBackend: RuntimeBackend, @unchecked Sendable {
     return try box.get()
   }
 
-  /// Takes the first job of a `Task {}` or `Task.detached` started on one of the run's
-  /// threads (see ``ToolchainHooks``): it runs on the innermost `runAsync`'s executor, and
-  /// where none is running, the run ends with the escape.
   /// The executor of the innermost `runAsync` now running, if any.
   var innermostExecutor: VirtualTaskExecutor? {
     scheduler.lock()
@@ -101,6 +98,9 @@ final class VirtualBackend: RuntimeBackend, @unchecked Sendable {
     return executors.last
   }
 
+  /// Takes the first job of a `Task {}` or `Task.detached` started on one of the run's
+  /// threads (see ``ToolchainHooks``): it runs on the innermost `runAsync`'s executor, and
+  /// where none is running, the run ends with the escape.
   func startTask(_ job: UnownedJob) {
     scheduler.lock()
     defer { scheduler.unlock() }
