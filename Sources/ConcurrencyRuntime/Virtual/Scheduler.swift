@@ -211,7 +211,7 @@ final class Scheduler: @unchecked Sendable {
     nextID += 1
     alive.append(thread)
     let context = ThreadContext(runtime: runtime, name: name, simulated: thread)
-    let os = Thread { [self] in
+    OSThreadPool.shared.run { [self] in
       thread.baton.wait()
       // A run that ended before this thread first ran lets it end without running.
       if thread.abandoned { return }
@@ -220,9 +220,6 @@ final class Scheduler: @unchecked Sendable {
       finish(thread)
       ThreadContext.install(nil)
     }
-    os.name = name
-    os.stackSize = 1 << 20
-    os.start()
     return thread
   }
 
