@@ -91,7 +91,9 @@ enum BlockingIOAndGIL {
 
           Swift has no GIL: its threads run on every core at once. This section
           measures both sides, waiting and computing, first with Swift's threads,
-          then under a GIL of our own that works as CPython's does.
+          then under a GIL of our own that works as CPython's does. It ends with
+          what Swift has instead of a GIL to keep threads from spoiling each
+          other's data.
 
           measure times a batch of jobs on a pool of threads. Besides the elapsed
           time it reads the CPU time, how long the program kept cores busy in all:
@@ -110,6 +112,8 @@ enum BlockingIOAndGIL {
           Swift에는 GIL이 없습니다. Swift의 스레드는 모든 코어에서 동시에 실행됩니다. 이
           절에서는 기다리기와 계산하기, 두 가지를 모두 재 봅니다. 먼저 Swift의 스레드로,
           그다음에는 CPython의 GIL과 똑같이 동작하도록 직접 만든 GIL 아래에서 잽니다.
+          끝으로, 스레드들이 서로의 데이터를 망가뜨리지 않도록 Swift가 GIL 대신 무엇을
+          갖추고 있는지 살펴봅니다.
 
           measure는 스레드 풀에서 작업 한 묶음을 실행하며 시간을 잽니다. 경과 시간과 함께
           CPU 시간, 곧 프로그램이 코어들을 모두 합쳐 얼마 동안 바쁘게 했는지도 읽습니다.
