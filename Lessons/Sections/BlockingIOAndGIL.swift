@@ -50,8 +50,29 @@ func getFlag(_ cc: String, under gil: SimulatedGIL) throws -> Data {
 }
 // end cell
 
-/// Section 17.2: threads that wait overlap, threads that compute use every core, and what
-/// CPython's global interpreter lock changes about both.
+// cell: actor-counter
+/// The count with an owner: an actor runs its methods one at a time, so
+/// no two increments overlap, whichever threads the tasks run on.
+actor Counter {
+  private(set) var count = 0
+
+  func increment() { count += 1 }
+}
+
+/// The same thousand child tasks, each asking the actor to add one.
+func countWithAnActor() async -> Int {
+  let counter = Counter()
+  await withTaskGroup(of: Void.self) { group in
+    for _ in 0..<1000 {
+      group.addTask { await counter.increment() }
+    }
+  }
+  return await counter.count
+}
+// end cell
+
+/// Section 17.2: threads that wait overlap, threads that compute use every core, what
+/// CPython's global interpreter lock changes about both, and what Swift 6 checks instead.
 enum BlockingIOAndGIL {
   static let section = Section(
     id: "17.2",
@@ -70,7 +91,9 @@ enum BlockingIOAndGIL {
 
           Swift has no GIL: its threads run on every core at once. This section
           measures both sides, waiting and computing, first with Swift's threads,
-          then under a GIL of our own that works as CPython's does.
+          then under a GIL of our own that works as CPython's does. It ends with
+          what Swift has instead of a GIL to keep threads from spoiling each
+          other's data.
 
           measure times a batch of jobs on a pool of threads. Besides the elapsed
           time it reads the CPU time, how long the program kept cores busy in all:
@@ -89,6 +112,8 @@ enum BlockingIOAndGIL {
           Swift에는 GIL이 없습니다. Swift의 스레드는 모든 코어에서 동시에 실행됩니다. 이
           절에서는 기다리기와 계산하기, 두 가지를 모두 재 봅니다. 먼저 Swift의 스레드로,
           그다음에는 CPython의 GIL과 똑같이 동작하도록 직접 만든 GIL 아래에서 잽니다.
+          끝으로, 스레드들이 서로의 데이터를 망가뜨리지 않도록 Swift가 GIL 대신 무엇을
+          갖추고 있는지 살펴봅니다.
 
           measure는 스레드 풀에서 작업 한 묶음을 실행하며 시간을 잽니다. 경과 시간과 함께
           CPU 시간, 곧 프로그램이 코어들을 모두 합쳐 얼마 동안 바쁘게 했는지도 읽습니다.
@@ -236,6 +261,99 @@ enum BlockingIOAndGIL {
           GIL이 별로 해가 되지 않습니다. 파이썬 스레드도 Swift의 스레드와 똑같이 기다리는
           시간을 서로 겹칠 수 있습니다.
           """),
+      prose(
+        en: """
+          The GIL does one more thing, which Swift's threads must do without: it
+          keeps the interpreter's own data whole. Two Python threads never change
+          one list or one reference count at the same instant, as only one of them
+          runs at a time. It does not make the program's own updates safe:
+          count += 1 reads, adds and writes back, and Python does not promise that
+          no other thread runs in between.
+
+          Swift's threads do run at the same instant, on different cores, and two
+          of them changing one variable without a lock are a data race, whose
+          outcome Swift does not define: lost increments at best. Swift 6 does not
+          wait for one to happen. In the Swift 6 language mode the compiler checks
+          what each task and thread can reach, and refuses to build a program in
+          which two of them could reach the same mutable state unguarded. Here is
+          such a program: a thousand child tasks of a task group, each adding one
+          to the same variable.
+          """,
+        ko: """
+          GIL이 하는 일이 하나 더 있습니다. Swift의 스레드는 누리지 못하는 보호로,
+          인터프리터 자신의 데이터를 온전하게 지켜 주는 일입니다. 한 번에 한 스레드만
+          실행되므로, 두 파이썬 스레드가 같은 리스트나 같은 참조 카운트를 같은 순간에
+          바꾸는 일은 없습니다. 하지만 프로그램 자신의 갱신까지 안전하게 만들어 주지는
+          않습니다. count += 1은 읽고, 더하고, 다시 쓰는 일이고, 그 사이에 다른 스레드가
+          실행되지 않는다는 약속은 파이썬에 없습니다.
+
+          Swift의 스레드는 정말로 같은 순간에 서로 다른 코어에서 실행됩니다. 두 스레드가
+          락 없이 한 변수를 바꾸면 데이터 경합이 되고, Swift는 그 결과를 정의하지
+          않습니다. 잘해야 더한 값을 잃어버리는 정도입니다. Swift 6은 경합이 일어나기를
+          기다리지 않습니다. Swift 6 언어 모드에서 컴파일러는 태스크와 스레드가 저마다
+          무엇에 닿을 수 있는지 검사하고, 둘이 보호 없이 같은 가변 상태에 닿을 수 있는
+          프로그램은 빌드하지 않습니다. 다음이 그런 프로그램입니다. 태스크 그룹의 자식
+          태스크 천 개가 저마다 같은 변수에 1을 더합니다.
+          """),
+      .listing(DataRaceListing.listing),
+      prose(
+        en: """
+          addTask sends its closure away to run concurrently with the code that
+          made it, yet the closure captures count, a variable that the parent task
+          and the 999 other children reach too. The error points at addTask, the
+          note at count. In the Swift 5 language mode the same file compiles
+          without a word.
+
+          The check is about what could happen, not what will. In this notebook
+          runAsync would run all the tasks on one thread, as asyncio does, but the
+          compiler judges the code, not the executor: in a plain Swift program the
+          children run on a thread per core.
+
+          The remedy is to give count an owner. An actor is an object whose methods
+          run one at a time: a task that calls one waits its turn, which is what its
+          await says, and no code outside the actor can touch count at all.
+          """,
+        ko: """
+          addTask는 클로저를 떠나보내, 그 클로저를 만든 코드와 동시에 실행되게 합니다.
+          그런데 이 클로저는 count를 캡처합니다. 부모 태스크와 나머지 자식 999개도 닿는
+          변수입니다. 오류(error)는 addTask를, 노트(note)는 count를 가리킵니다. Swift 5
+          언어 모드에서는 같은 파일이 아무 말 없이 컴파일됩니다.
+
+          이 검사는 일어날 일이 아니라 일어날 수 있는 일을 봅니다. 이 노트북에서라면
+          runAsync가 asyncio처럼 모든 태스크를 스레드 하나에서 실행하겠지만, 컴파일러는
+          실행기가 아니라 코드를 판단합니다. 평범한 Swift 프로그램에서는 자식 태스크들이
+          코어마다 하나씩 있는 스레드에서 실행됩니다.
+
+          해결책은 count에 주인을 정해 주는 것입니다. 액터는 메서드가 한 번에 하나씩만
+          실행되는 객체입니다. 메서드를 부르는 태스크는 자기 차례를 기다리며, await가 바로
+          그 뜻입니다. 그리고 액터 바깥의 코드는 count에 아예 손댈 수 없습니다.
+          """),
+      define("actor-counter"),
+      cell("actor-count") {
+        let count = try Runtime.current.runAsync { await countWithAnActor() }
+        echo("1000 increments, count = \(count)")
+      },
+      prose(
+        en: """
+          A thousand increments, and the count is a thousand: in every run, live or
+          virtual, and in every interleaving lessons explore tries. That is Swift's
+          answer to what the GIL does for CPython. Not one lock around all the code,
+          which lets one thread run at a time, but a check at compile time that what
+          tasks and threads share is Sendable: immutable, or guarded by an actor or
+          a lock. The threads are then free to run in parallel. The check has its
+          escape hatches, @unchecked Sendable and nonisolated(unsafe), and each one
+          must be written out by hand.
+          """,
+        ko: """
+          천 번 더했고 count는 천입니다. 실제 시간이든 가상 시간이든 실행할 때마다, 그리고
+          lessons explore가 시도하는 모든 인터리빙에서 그렇습니다. 이것이 GIL이 CPython에
+          해 주는 일에 대한 Swift의 답입니다. 한 번에 한 스레드만 실행되게 하는, 모든
+          코드를 감싼 락 하나가 아닙니다. 태스크와 스레드가 함께 쓰는 것이 Sendable인지,
+          곧 불변이거나 액터나 락이 지키고 있는지를 컴파일할 때 검사합니다. 그러면
+          스레드들은 마음껏 병렬로 실행될 수 있습니다. 이 검사에도 빠져나갈 구멍은
+          있습니다. @unchecked Sendable과 nonisolated(unsafe)인데, 어느 쪽이든 손으로 직접
+          써 넣어야 합니다.
+          """),
     ],
     // What every interleaving keeps, whichever thread the scheduler runs first.
     invariants: [
@@ -270,6 +388,10 @@ enum BlockingIOAndGIL {
       Invariant("under the GIL, four downloads still wait at the same time") { run in
         let most = FlagRunChecks(run.cell(named: "gil-io")).mostAtOnce
         return most == 4 ? nil : "at most \(most) downloads waited at once"
+      },
+      Invariant("the actor's count is 1000, whichever order the tasks run in") { run in
+        let output = run.cell(named: "actor-count")?.output ?? ""
+        return output == "1000 increments, count = 1000\n" ? nil : "the cell printed \(output)"
       },
     ])
 }

@@ -112,6 +112,8 @@ public struct NotebookRunner: Sendable {
         switch block {
         case .prose(let text):
           renderer.prose(text.text(in: section.language))
+        case .listing(let listing):
+          renderer.listing(listing)
         case .cell(let cell):
           number += 1
           let source = values.shown(cell.source)

@@ -12,6 +12,8 @@ public protocol Renderer: Sendable {
   func note(_ text: String)
   /// Cell `number` is about to run: show its code.
   func cell(_ number: Int, source: String)
+  /// Code that is shown and not run, with its fixed text.
+  func listing(_ listing: Listing)
   /// A cell printed something.
   func output(_ piece: ConsoleOutput)
   /// The cell finished or failed: what it did, with its events.
@@ -23,4 +25,15 @@ public protocol Renderer: Sendable {
 extension Renderer {
   /// Shows a note as prose, for renderers that have no style of their own for notes.
   public func note(_ text: String) { prose(text) }
+
+  /// Shows a listing as prose, for renderers that have no style of their own for it: its file
+  /// name, its code and its text, each line of those indented by four spaces.
+  public func listing(_ listing: Listing) {
+    let indented = [listing.source, listing.output].map { text in
+      text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        $0.isEmpty ? "" : "    " + $0
+      }.joined(separator: "\n")
+    }
+    prose(listing.file + ":\n" + indented.joined(separator: "\n\n"))
+  }
 }

@@ -23,7 +23,7 @@ public struct Section: Sendable {
   public private(set) var language: Language = .english
   /// The section's title, in ``language``.
   public var title: String { localizedTitle.text(in: language) }
-  /// Prose and cells, in order.
+  /// Prose, cells and listings, in order.
   public let blocks: [Block]
   /// Prepares what the cells need for one run (servers, a folder), given the run's context;
   /// nil when they need nothing. See ``SectionEnvironment``.
@@ -81,6 +81,14 @@ public struct Section: Sendable {
     }
   }
 
+  /// The listings alone, in order: code shown and not run.
+  public var listings: [Listing] {
+    blocks.compactMap {
+      if case .listing(let listing) = $0 { return listing }
+      return nil
+    }
+  }
+
   /// The cells alone, in order; the first is `In [1]`.
   public var cells: [Cell] {
     blocks.compactMap {
@@ -97,6 +105,9 @@ public enum Block: Sendable {
   case prose(Localized)
   /// Code that is shown and then run.
   case cell(Cell)
+  /// Code that is shown and not run, with the fixed text it gives (a program the compiler
+  /// refuses, and what the compiler says).
+  case listing(Listing)
 
   /// A paragraph of prose with its English and Korean texts side by side.
   public static func prose(en english: String, ko korean: String) -> Block {

@@ -59,12 +59,33 @@ public final class TextRenderer: Renderer, @unchecked Sendable {
   }
 
   public func cell(_ number: Int, source: String) {
-    var text = paint("In [\(number)]:", .prompt) + "\n"
+    let text = paint("In [\(number)]:", .prompt) + "\n" + code(source)
+    lock.withLock { cellHasOutput = false }
+    emit(text)
+  }
+
+  /// Laid out as a cell that ran, its file name in place of `In [n]:` and its fixed text as
+  /// the output:
+  ///
+  ///     race.swift:
+  ///         var count = 0
+  ///
+  ///     $ swiftc -swift-version 6 race.swift
+  ///     race.swift:5:13: error: …
+  public func listing(_ listing: Listing) {
+    var text = paint(listing.file + ":", .prompt) + "\n" + code(listing.source)
+    let output = listing.output.trimmingCharacters(in: .newlines)
+    if !output.isEmpty { text += "\n" + output + "\n" }
+    emit(text + "\n")
+  }
+
+  /// Each line of `source` indented by four spaces, an empty line left empty.
+  private func code(_ source: String) -> String {
+    var text = ""
     for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
       text += line.isEmpty ? "\n" : "    " + paint(String(line), .code) + "\n"
     }
-    lock.withLock { cellHasOutput = false }
-    emit(text)
+    return text
   }
 
   public func output(_ piece: ConsoleOutput) {

@@ -45,6 +45,8 @@ public struct TimelineRenderer: Renderer {
   /// Renders as `base`.
   public func cell(_ number: Int, source: String) { base.cell(number, source: source) }
   /// Renders as `base`.
+  public func listing(_ listing: Listing) { base.listing(listing) }
+  /// Renders as `base`.
   public func output(_ piece: ConsoleOutput) { base.output(piece) }
   /// Renders as `base`, then writes the cell's chart if it ran concurrent work.
   public func cellEnded(_ record: CellRecord) {

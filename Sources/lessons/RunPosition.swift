@@ -55,6 +55,8 @@ final class RunPosition: Renderer, @unchecked Sendable {
     wrapped.cell(number, source: source)
   }
 
+  func listing(_ listing: Listing) { wrapped.listing(listing) }
+
   func output(_ piece: ConsoleOutput) { wrapped.output(piece) }
 
   func cellEnded(_ record: CellRecord) {

@@ -4,9 +4,9 @@ import Notebook
 import Testing
 
 /// What a learner reads fits an 80-column terminal, in every language: every section's
-/// heading, prose and cell code as the text renderer lays them out (code indented by four
-/// spaces), counted by ``DisplayWidth`` (a Hangul syllable takes two columns). Output whose
-/// format the book fixes is not checked here.
+/// heading, prose, cell code and listings (code and the fixed text under it) as the text
+/// renderer lays them out (code indented by four spaces), counted by ``DisplayWidth`` (a
+/// Hangul syllable takes two columns). Output whose format the book fixes is not checked here.
 @Suite("80 columns")
 struct TerminalWidthTests {
   static let limit = 80
@@ -29,12 +29,16 @@ struct TerminalWidthTests {
   }
 
   @Test(
-    "every line of cell code, as shown, fits in 80 columns", arguments: Catalog.sections.map(\.id))
+    "every line of cell code, and of a listing's code and text, as shown, fits in 80 columns",
+    arguments: Catalog.sections.map(\.id))
   func code(id: String) throws {
     let section = try #require(Catalog.section(id))
     let renderer = Collected()
     for (number, cell) in section.cells.enumerated() {
       renderer.cell(number + 1, source: cell.source)
+    }
+    for listing in section.listings {
+      renderer.listing(listing)
     }
     for line in renderer.text.split(separator: "\n") {
       #expect(DisplayWidth.columns(of: line) <= Self.limit, "\(id) cell \(line)")
@@ -59,4 +63,5 @@ private final class Collected: @unchecked Sendable {
   private lazy var renderer = TextRenderer(style: .plain) { [unowned self] in text += $0 }
 
   func cell(_ number: Int, source: String) { renderer.cell(number, source: source) }
+  func listing(_ listing: Listing) { renderer.listing(listing) }
 }

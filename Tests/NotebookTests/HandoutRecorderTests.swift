@@ -13,6 +13,7 @@ struct HandoutRecorderTests {
       case .prose: return "prose"
       case .note: return "note"
       case .cell(let cell): return "cell \(cell.number)"
+      case .listing(let listing): return "listing \(listing.file)"
       }
     }
     #expect(kinds == ["prose", "cell 1", "cell 2", "cell 3"])

@@ -9,7 +9,8 @@
 /// wrap, and a chart is not split across pages). Every piece of text is escaped.
 ///
 /// The structure is plain for tests to read: one `<section class="lesson">` per section,
-/// one `<div class="cell">` per cell, one `<figure class="timeline">` per chart.
+/// one `<div class="cell">` per cell, one `<div class="listing">` per listing (code shown and
+/// not run), one `<figure class="timeline">` per chart.
 ///
 ///     let html = HTMLPage(handout).text
 ///     // <!DOCTYPE html>
@@ -89,6 +90,8 @@ public struct HTMLPage: Sendable {
         html += "<aside class=\"note\"><p>\(lines.joined(separator: "<br>\n"))</p></aside>\n"
       case .cell(let cell):
         html += self.cell(cell, in: section, anchor: anchor)
+      case .listing(let listing):
+        html += Self.listing(listing)
       }
     }
     return html + "</section>\n"
@@ -117,6 +120,20 @@ public struct HTMLPage: Sendable {
       html += "<figure class=\"timeline\" role=\"img\" aria-label=\"\(HTMLText.escape(label))\">\n"
       html += picture.inlineElement(idPrefix: "\(id)-")
       html += "</figure>\n"
+    }
+    return html + "</div>\n"
+  }
+
+  /// A listing as a box like a cell's, its file name in place of `In [n]:` and its fixed text
+  /// in a `<pre class="fixed">`, told apart from the output of a run.
+  static func listing(_ listing: Listing) -> String {
+    var html = "<div class=\"listing\">\n"
+    html += "<p class=\"prompt\">\(HTMLText.escape(listing.file)):</p>\n"
+    html += "<pre class=\"code\"><code class=\"language-swift\">"
+    html += HTMLText.escape(listing.source.trimmingNewlines.description) + "</code></pre>\n"
+    let output = listing.output.trimmingNewlines
+    if !output.isEmpty {
+      html += "<pre class=\"fixed\"><samp>" + HTMLText.escape(String(output)) + "</samp></pre>\n"
     }
     return html + "</div>\n"
   }

@@ -45,6 +45,9 @@ public final class HandoutRecorder: Renderer, @unchecked Sendable {
     lock.withLock { sources[number] = source }
   }
 
+  /// Keeps the listing.
+  public func listing(_ listing: Listing) { append(.listing(listing)) }
+
   /// Nothing: the cell's record brings its output.
   public func output(_ piece: ConsoleOutput) {}
 

@@ -1,5 +1,5 @@
-/// One section as it ran: its heading, then its prose, notes and cells in reading order,
-/// each cell with its code and its ``CellRecord`` (output, failure, events).
+/// One section as it ran: its heading, then its prose, notes, cells and listings in reading
+/// order, each cell with its code and its ``CellRecord`` (output, failure, events).
 ///
 ///     section.heading                 // "17.4 Experimenting with Executor.map"
 ///     section.cells.map(\.number)     // [1, 2, 3]
@@ -8,7 +8,7 @@ public struct HandoutSection: Sendable {
   public var id: String
   /// The section's title.
   public var title: String
-  /// Prose, notes and cells, in order.
+  /// Prose, notes, cells and listings, in order.
   public var blocks: [Block]
   /// The language of its title, prose and notes.
   public var language: Language
@@ -21,6 +21,8 @@ public struct HandoutSection: Sendable {
     case note(String)
     /// A cell that ran.
     case cell(HandoutCell)
+    /// Code shown and not run, with its fixed text.
+    case listing(Listing)
   }
 
   /// A section with these blocks, in `language`.

@@ -1,6 +1,7 @@
 /// A handout as a Markdown page: headings with each section's number and title, the prose,
 /// each cell's code in a fenced `swift` block and its output, stamps and all, in a fenced
-/// `text` block, and, when asked for, each cell's timeline as a text chart.
+/// `text` block (a listing's code and fixed text likewise, under its file name), and, when
+/// asked for, each cell's timeline as a text chart.
 ///
 /// Prose is escaped so that it reads as written (a `*` is a star, `1.` at the start of a
 /// wrapped line is not a list), except the lists the lessons write with `- `, which stay
@@ -70,7 +71,20 @@ public struct MarkdownHandout: Sendable {
         parts.append(Self.fenced(timeline.text(width: timelineWidth), info: "text"))
       }
       return parts
+    case .listing(let listing):
+      return Self.listing(listing)
     }
+  }
+
+  /// The Markdown of a listing: its file name in bold, in place of a cell's `In [n]:`, its
+  /// code in a fenced `swift` block and its fixed text in a fenced `text` block.
+  static func listing(_ listing: Listing) -> [String] {
+    var parts = [
+      "**" + MarkdownText.inline(listing.file) + ":**", fenced(listing.source, info: "swift"),
+    ]
+    let output = listing.output.trimmingNewlines
+    if !output.isEmpty { parts.append(fenced(VisibleText.of(String(output)), info: "text")) }
+    return parts
   }
 
   /// The Markdown of a block of prose: its paragraphs, escaped, its lists, and its headings

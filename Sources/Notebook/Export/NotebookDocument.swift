@@ -1,7 +1,7 @@
 import Foundation
 
 /// A handout as a Jupyter notebook (nbformat 4.5): a Markdown cell for each heading, block
-/// of prose and note, and a code cell for each cell that ran, with its number as the
+/// of prose, note and listing (code that does not run), and a code cell for each cell that ran, with its number as the
 /// execution count and what it printed as a `stdout` stream; a cell that failed adds an
 /// `error` output. With timelines, a cell that ran concurrent work also shows its chart, as
 /// an SVG picture and as text.
@@ -42,6 +42,7 @@ public struct NotebookDocument: Sendable {
       }
       cells.append(.markdown(id: ids.make(prefix + "-title"), heading))
       var prose = 0
+      var listings = 0
       for block in section.blocks {
         switch block {
         case .prose(let text):
@@ -57,6 +58,11 @@ public struct NotebookDocument: Sendable {
           }
           cells.append(
             .markdown(id: ids.make("\(prefix)-note-\(prose)"), quoted.joined(separator: "\n")))
+        case .listing(let listing):
+          // Markdown, not code: a code cell would offer to run what cannot run.
+          listings += 1
+          let markdown = MarkdownHandout.listing(listing).joined(separator: "\n\n")
+          cells.append(.markdown(id: ids.make("\(prefix)-listing-\(listings)"), markdown))
         case .cell(let cell):
           cells.append(
             .code(

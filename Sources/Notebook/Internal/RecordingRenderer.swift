@@ -18,6 +18,7 @@ final class RecordingRenderer: Renderer, @unchecked Sendable {
   func begin(_ section: Section) { text.begin(section) }
   func prose(_ prose: String) { text.prose(prose) }
   func cell(_ number: Int, source: String) { text.cell(number, source: source) }
+  func listing(_ listing: Listing) { text.listing(listing) }
   func output(_ piece: ConsoleOutput) { text.output(piece) }
   func cellEnded(_ record: CellRecord) {
     store.append(record)

@@ -35,7 +35,7 @@ enum HTMLStyle {
       overflow-wrap: anywhere;
     }
     .note p { margin: 0; }
-    .cell { margin: 1.4rem 0; }
+    .cell, .listing { margin: 1.4rem 0; }
     .prompt {
       margin: 0 0 0.25rem; color: #2f6db5; font-weight: bold;
       font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 0.85rem;
@@ -48,6 +48,7 @@ enum HTMLStyle {
     pre code, pre samp { font: inherit; }
     pre.code { background: #f6f8fa; border: 1px solid #d8dee4; }
     pre.output { background: #fffbea; border: 1px solid #eadfb4; }
+    pre.fixed { background: #f6f8fa; border: 1px dashed #8c959f; }
     .stamp { color: #8a6d1d; }
     .cell-error {
       color: #a40e26; background: #fff0f0; border-left: 4px solid #cf222e;
@@ -72,7 +73,7 @@ enum HTMLStyle {
       h2 { break-before: page; border-top: none; padding-top: 0; }
       h1, h2, .prompt { break-after: avoid; }
       pre { overflow: visible; white-space: pre-wrap; overflow-wrap: anywhere; }
-      pre.code, pre.output { background: none; }
+      pre.code, pre.output, pre.fixed { background: none; }
       figure.timeline { overflow: visible; break-inside: avoid; border: none; }
       figure.timeline svg { min-width: 0; max-width: 100%; }
       a { color: inherit; text-decoration: none; }
