@@ -73,7 +73,7 @@ struct CLI {
 struct LessonsCLITests {
   @Test(
     "more than a pipe's worth on standard error is read whole, not a deadlock",
-    .timeLimit(.minutes(1)))
+    .timeLimit(.minutes(5)))
   func longErrorOutput() throws {
     // The Address Sanitizer's leak report at exit is this long; so is an error that echoes a
     // long argument. Read after standard output ends, the error pipe would fill first.

@@ -27,7 +27,7 @@ final class Recorder<Value: Sendable>: @unchecked Sendable {
   var all: [Value] { lock.withLock { values } }
 }
 
-@Suite("Event loop", .timeLimit(.minutes(1)))
+@Suite("Event loop", .timeLimit(.minutes(5)))
 struct EventLoopTests {
   @Test("runAsync: every task of the run, children too, runs on the loop and sees the runtime")
   func tasksSeeTheRuntime() throws {

@@ -389,6 +389,7 @@ struct PlainConcurrencyTests {
         failure = error
         break
       }
+      Thread.sleep(forTimeInterval: 0.05)
     }
     guard case .escaped(.strayOutput(let text, _, _)) = failure as? RuntimeError else {
       Issue.record("expected an escape, got \(String(describing: failure))")

@@ -6,7 +6,7 @@ import Testing
 
 @testable import Flags
 
-@Suite("HTTPClient: faults", .timeLimit(.minutes(1)))
+@Suite("HTTPClient: faults", .timeLimit(.minutes(5)))
 struct HTTPClientFaultTests {
   /// A flag-sized body for the faults that cut or pad one.
   static let body = [UInt8](repeating: 0x47, count: 5000)

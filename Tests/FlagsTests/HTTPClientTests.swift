@@ -48,7 +48,7 @@ func badResponseReason(_ result: Result<HTTPClientResponse, FlagNetworkError>) -
   return nil
 }
 
-@Suite("HTTPClient: answers", .timeLimit(.minutes(1)))
+@Suite("HTTPClient: answers", .timeLimit(.minutes(5)))
 struct HTTPClientAnswerTests {
   @Test(
     "a flag from the project's server: status 200 and the server's bytes", arguments: Face.allCases)

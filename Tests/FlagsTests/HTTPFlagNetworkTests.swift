@@ -5,7 +5,7 @@ import Testing
 
 @testable import Flags
 
-@Suite("HTTPFlagNetwork", .timeLimit(.minutes(1)))
+@Suite("HTTPFlagNetwork", .timeLimit(.minutes(5)))
 struct HTTPFlagNetworkTests {
   @Test("a flag comes back with status 200 and the server's bytes")
   func downloads() throws {

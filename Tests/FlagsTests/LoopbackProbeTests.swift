@@ -3,7 +3,7 @@ import Testing
 
 @testable import Flags
 
-@Suite("LoopbackProbe", .timeLimit(.minutes(1)))
+@Suite("LoopbackProbe", .timeLimit(.minutes(5)))
 struct LoopbackProbeTests {
   @Test("a running server's port is listening")
   func listening() throws {

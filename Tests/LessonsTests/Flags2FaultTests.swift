@@ -6,7 +6,7 @@ import Testing
 
 @testable import Flags
 
-@Suite("flags2 against a misbehaving server", .timeLimit(.minutes(1)))
+@Suite("flags2 against a misbehaving server", .timeLimit(.minutes(5)))
 struct Flags2FaultTests {
   /// A server that answers FR with its flag, every other unknown code with 404, and each of
   /// AD, BR, CN, DE and EG with a different fault.

@@ -173,12 +173,7 @@ final class Scheduler: @unchecked Sendable {
       let threads = alive.map { "\($0.name) (\(Self.reason($0.state)))" }
       fail(.stalled(holder: holder, after: stallLimit, threads: threads))
       ended = true
-      for other in alive where other !== current {
-        other.state = .finished
-        other.abandoned = true
-        other.baton.signal()
-      }
-      alive.removeAll()
+      abandonThreads(except: current)
       unlock()
       return
     }
@@ -426,19 +421,24 @@ final class Scheduler: @unchecked Sendable {
       }
     }
     current = nil
-    // Nothing will ever wake the threads left: let each end its OS thread, so that a run that
-    // failed keeps none.
-    for other in alive where other !== thread {
-      other.state = .finished
-      other.abandoned = true
-      other.baton.signal()
-    }
-    alive.removeAll()
+    abandonThreads(except: thread)
     hostDone.signal()
     guard thread.state != .finished else { return }
     thread.state = .finished
     unlock()
     exitAbandonedThread()
+  }
+
+  /// Lets every thread of the run but `kept` end its OS thread as soon as it wakes (a
+  /// thread not yet started ends before running): nothing will ever wake them otherwise, and
+  /// a run that failed keeps no thread. Lock held.
+  private func abandonThreads(except kept: SimulatedThread?) {
+    for other in alive where other !== kept {
+      other.state = .finished
+      other.abandoned = true
+      other.baton.signal()
+    }
+    alive.removeAll()
   }
 
   private static func reason(_ state: SimulatedThread.State) -> String {

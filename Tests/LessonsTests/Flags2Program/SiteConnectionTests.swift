@@ -4,7 +4,7 @@ import Testing
 
 @testable import Lessons
 
-@Suite("SiteConnection", .timeLimit(.minutes(1)))
+@Suite("SiteConnection", .timeLimit(.minutes(5)))
 struct SiteConnectionTests {
   @Test("virtual runs use a mock of the label's profile, seeded, at the book's port")
   func virtualMock() throws {
