@@ -97,7 +97,11 @@ extension Scheduler {
   /// Which run started a Dispatch block cannot be known, so with several runs going on (the
   /// test runner's parallel tests) none is blamed: the line is printed, as live output is.
   static func reportStrayOutput(_ text: String) {
-    let runs = active.withLock { Array($0.values) }
+    reportStrayOutput(text, among: active.withLock { Array($0.values) })
+  }
+
+  /// Blames `text` on the one run of `runs`, if there is exactly one.
+  static func reportStrayOutput(_ text: String, among runs: [Scheduler]) {
     guard runs.count == 1, let run = runs.first else { return }
     run.record(.strayOutput(text: text, thread: describeCallingThread(), run: run.runNumber))
   }
