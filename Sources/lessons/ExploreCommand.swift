@@ -108,7 +108,7 @@ enum ExploreCommand: ParsableCommand {
     }
     if let path = options.saveSchedule, let toSave = firstViolation ?? firstRun {
       do {
-        try toSave.text.write(toFile: path, atomically: true, encoding: .utf8)
+        try HandoutFile(path).write(toSave.text)
         program.write("  schedule written to \(path)\n")
       } catch {
         program.writeError("lessons explore: cannot write \(path)\n")

@@ -206,7 +206,7 @@ enum RunCommand: ParsableCommand {
     }
     if let svg, let path = options.timelineSVG {
       do {
-        try svg.svg.document.write(toFile: path, atomically: true, encoding: .utf8)
+        try HandoutFile(path).write(svg.svg.document)
       } catch {
         let message = ProgramText.cannotWriteTimeline(path).text(in: options.language)
         program.writeError("lessons: \(message)\n")

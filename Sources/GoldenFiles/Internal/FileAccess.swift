@@ -9,7 +9,7 @@ import Foundation
 #endif
 
 /// Reading, atomic writing and removing files, with errors that name the file.
-enum FileAccess {
+package enum FileAccess {
   /// The bytes of the file at `path`, or nil if there is no such file.
   static func contents(_ path: String) throws(GoldenFileError) -> [UInt8]? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -35,7 +35,7 @@ enum FileAccess {
   /// Writes `bytes` to `path` so that readers see the old file or the new one, never a part:
   /// a hidden temporary file in the same folder, flushed to disk, then renamed over `path`.
   /// Creates the folder if needed.
-  static func store(_ bytes: [UInt8], at path: String) throws(GoldenFileError) {
+  package static func store(_ bytes: [UInt8], at path: String) throws(GoldenFileError) {
     let folder = (path as NSString).deletingLastPathComponent
     if !folder.isEmpty {
       do {

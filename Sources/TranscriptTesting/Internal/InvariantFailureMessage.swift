@@ -83,8 +83,8 @@ struct InvariantFailureMessage {
     let file = folder.appendingPathComponent(
       "\(testName)\(suffix)\(index == 0 ? "" : "-\(index + 1)").schedule")
     do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      try scheduleText.write(to: file, atomically: true, encoding: .utf8)
+      // GoldenFiles' writer: a temporary file beside it, renamed over it (the folder made).
+      try FileAccess.store(Array(scheduleText.utf8), at: file.path)
     } catch {
       return text + "its schedule (\(file.path) could not be written):\n" + scheduleText
     }
